@@ -80,7 +80,7 @@ def analyse(question: str, vocab: "Vocab | None" = None) -> QuestionAnalysis:
     for i, w in enumerate(words):
         new = _fix_wh(w) if i < 2 else None
         if new is None and vocab and w not in vocab and w not in STOPWORDS:
-            new = _fix_term(w, vocab)
+            new = _fix_stopword(w) or _fix_term(w, vocab)
         if new and new != w:
             corrected[w] = new
         fixed.append(new or w)
@@ -99,6 +99,14 @@ def _fix_wh(word: str) -> str | None:
     if word in WH_WORDS or len(word) < 3:
         return None
     match = difflib.get_close_matches(word, WH_WORDS, n=1, cutoff=0.75)
+    return match[0] if match else None
+
+
+def _fix_stopword(word: str) -> str | None:
+    """'wil' -> 'will', 'teh' -> 'the': short misspelt function words."""
+    if len(word) < 3:
+        return None
+    match = difflib.get_close_matches(word, STOPWORDS, n=1, cutoff=0.85)
     return match[0] if match else None
 
 
