@@ -83,7 +83,7 @@ class RetrievedChunk:
 
 def rebuild_bm25(store: ChromaStore, settings: RagSettings) -> None:
     """Rebuild and persist the BM25 index from every chunk in the store."""
-    from llama_index.core.schema import TextNode
+    from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
     from llama_index.retrievers.bm25 import BM25Retriever
 
     got = store.all_chunks()
@@ -95,8 +95,10 @@ def rebuild_bm25(store: ChromaStore, settings: RagSettings) -> None:
     for text in got["documents"]:
         for w in WORD_RE.findall(text.lower()):
             vocab[w] = vocab.get(w, 0) + 1
+    # The SOURCE relationship matters: llama-index writes ref_doc_id over a "doc_id" key.
     nodes = [
-        TextNode(id_=i, text=t, metadata={k: v for k, v in m.items() if not k.startswith("_")})
+        TextNode(id_=i, text=t, metadata={k: v for k, v in m.items() if not k.startswith("_")},
+                 relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=m["doc_id"])})
         for i, t, m in zip(got["ids"], got["documents"], got["metadatas"])
     ]
     retriever = BM25Retriever.from_defaults(

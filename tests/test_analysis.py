@@ -1,0 +1,76 @@
+"""Question analysis, date resolution and follow-up handling (pure functions)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from rag.chat import expand_follow_up
+from rag.dates import resolve
+from rag.question import Vocab, analyse
+
+MONDAY = date(2023, 9, 11)
+
+
+@pytest.mark.parametrize("expr, context, expected", [
+    ("Sunday evening", "the train left Pyongyang on Sunday evening", "2023-09-10"),
+    ("Monday", "both countries said Monday", "2023-09-11"),
+    ("as early as Tuesday", "a meeting was possible as early as Tuesday", "2023-09-12"),
+    ("Wednesday", "a forum that runs until Wednesday", "2023-09-13"),
+    ("last Tuesday", "", "2023-09-05"),
+    ("the afternoon of September 10", "", "2023-09-10"),
+    ("last week", "", "2023-09-04/2023-09-10"),
+    ("10 to 13 September", "", "2023-09-10/2023-09-13"),
+    ("yesterday", "", "2023-09-10"),
+])
+def test_relative_dates_resolve_against_publication(expr, context, expected):
+    assert resolve(expr, MONDAY, context).iso() == expected
+
+
+def test_unresolvable_date_expressions_stay_unresolved():
+    assert resolve("the coming days", MONDAY) is None
+    assert resolve("Sunday", None) is None  # no publication date, no guess
+
+
+@pytest.mark.parametrize("question, answer_type", [
+    ("When did Kim leave Pyongyang?", "date"),
+    ("where will they meet", "place"),
+    ("Who is the Kremlin spokesman", "person"),
+    ("Why does Russia want shells?", "explanation"),
+    ("How many shells does North Korea have?", "number"),
+    ("how far is vladivostok from the border", "number"),
+    ("Which newspaper reported the train left?", "organisation"),
+    ("What city hosts the forum?", "place"),
+    ("How will Kim travel?", "explanation"),
+])
+def test_answer_types(question, answer_type):
+    assert analyse(question).answer_type == answer_type
+
+
+def test_typos_are_corrected_against_the_corpus_vocabulary():
+    vocab = Vocab({"vladivostok": 9, "pyongyang": 12, "meet": 5, "armoured": 2})
+    q = analyse("wher wil kim meet in vladivostock", vocab)
+    assert q.answer_type == "place"
+    assert q.corrected == {"wher": "where", "wil": "will", "vladivostock": "vladivostok"}
+    assert "vladivostok" in q.key_terms and "vladivostok" in q.search_text
+
+
+def test_follow_up_borrows_the_topic_of_the_previous_turn():
+    vocab = Vocab({"kim": 5, "putin": 5, "meet": 3})
+    q = analyse("and where will they meet?", vocab)
+    text, extra = expand_follow_up(q, ["When will Kim meet Putin?"], vocab)
+    assert q.follow_up and set(extra) == {"kim", "putin"} and "kim" in text
+    standalone = analyse("Where is the Eastern Economic Forum held?", vocab)
+    assert expand_follow_up(standalone, ["When will Kim meet Putin?"], vocab)[1] == []
+
+
+def test_chat_answers_a_follow_up_from_earlier_turns(seeded):
+    first = seeded.chat([{"role": "user", "content": "Who did Shoigu visit in July?"}])
+    assert not first.abstained
+    follow = seeded.chat([
+        {"role": "user", "content": "When will Kim meet Putin?"},
+        {"role": "assistant", "content": "..."},
+        {"role": "user", "content": "and where will they meet?"},
+    ])
+    assert not follow.abstained and "Vladivostok" in follow.short_answer
