@@ -6,6 +6,7 @@ from collections import defaultdict
 from typing import Iterable, Mapping
 
 from eval import metrics as m
+from eval.faithfulness import Quote, faithfulness
 from eval.suite import GoldItem
 from eval.systems import RETRIEVE_DEPTH, SystemOutput
 
@@ -65,9 +66,9 @@ def score_faithfulness(out: SystemOutput) -> tuple[float | None, list[dict]]:
     if out.abstained or out.error:
         return None, []
     quotes = {
-        c.number: m.Quote(c.quote, _iso_date(c.published)) for c in out.citations
+        c.number: Quote(c.quote, _iso_date(c.published)) for c in out.citations
     }
-    score, checks = m.faithfulness(out.text, quotes)
+    score, checks = faithfulness(out.text, quotes)
     failed = [
         {"sentence": c.sentence, "markers": c.markers, "missing": c.missing_facts,
          "overlap": round(c.token_overlap, 3)}

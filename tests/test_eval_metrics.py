@@ -4,23 +4,26 @@ from datetime import date
 
 import pytest
 
-from eval.metrics import (
+from eval.faithfulness import (
     Quote,
+    check_sentence,
+    date_supported,
+    faithfulness,
+    find_dates,
+    split_sentences,
+)
+from eval.metrics import (
     Span,
     abstention_accuracy,
-    check_sentence,
     citation_precision,
     citation_recall,
     contains_answer,
-    date_supported,
-    faithfulness,
     false_abstention_rate,
     hit_at_k,
     mean,
     normalize_text,
     percentile,
     reciprocal_rank,
-    split_sentences,
     token_f1,
 )
 
@@ -31,7 +34,7 @@ CHOSUN = (
 
 
 def test_normalize_folds_case_punctuation_articles_and_quotes():
-    assert normalize_text("The U.S. said “Russia’s” 1,000 at 7 p.m.") == "us said russias 1000 at 7 pm"
+    assert normalize_text("The U.S. said “Russia’s” 1,000 at 7 p.m.") == "us said russia 1000 at 7 pm"
     assert normalize_text("Kim Tong-Hyung") == "kim tong hyung"
     assert normalize_text("3.2 million") == "3.2 million"
 
@@ -101,6 +104,19 @@ def test_sentence_supported_when_facts_and_words_are_in_its_quote():
     assert not check_sentence("The train left Pyongyang on Sunday evening.", quotes).supported
 
 
+def test_possessive_name_in_quote_supports_the_bare_name():
+    """Regression: "Russia" in an answer was reported missing from a quote saying "Russia’s"."""
+    quotes = {1: "Kim also plans to visit Pier 33, where naval ships from Russia’s Pacific fleet dock."}
+    assert check_sentence("Ships from Russia dock at Pier 33 [1].", quotes).supported
+
+
+def test_words_about_sources_are_not_claims():
+    """Regression: "Sources disagree: another article gives Monday [2]" failed on overlap."""
+    quotes = {2: "North Korean leader Kim Jong Un will visit Russia, both countries said Monday."}
+    assert check_sentence("Sources disagree: another article gives Monday [2].", quotes).supported
+    assert not check_sentence("Sources disagree: another article gives Friday [2].", quotes).supported
+
+
 def test_resolved_weekday_date_is_supported_only_within_the_week_before_publication():
     q = Quote(CHOSUN, published=date(2023, 9, 11))  # a Monday
     assert date_supported(2023, 9, 10, q)         # that Sunday
@@ -120,6 +136,25 @@ def test_faithfulness_inherits_markers_for_a_short_answer_line():
     score, checks = faithfulness(f"**12 September 2023**\n> {CHOSUN} [1]", quotes)
     assert score == 0.5 and checks[0].missing_facts == ["12 September 2023"]
     assert faithfulness("", quotes) == (None, [])
+
+
+def test_dates_are_compared_as_dates_including_written_ranges():
+    assert [m.days for m in find_dates("from September 10 to 13, on 10 September 2023, 2023-09-11")] == [
+        ((None, 9, 10), (None, 9, 13)), ((2023, 9, 10),), ((2023, 9, 11),)
+    ]
+    eef = {1: Quote("The forum runs from 10 to 13 September in Vladivostok.", date(2023, 9, 5))}
+    text = "**10 to 13 September (10 September 2023 – 13 September 2023)**\n> It runs from 10 to 13 September. [1]"
+    assert faithfulness(text, eef)[1][0].supported
+    assert not check_sentence("It ends on 14 September [1].", eef).supported
+
+
+def test_whole_period_rendering_is_supported_but_an_invented_day_is_not():
+    q = {1: Quote("Kim has made trips since he assumed power in 2011, and invaded in February 2022.")}
+    assert check_sentence("2011 (1 January 2011 – 31 December 2011) [1]", q).supported
+    assert check_sentence("February 2022 (1 February 2022 – 28 February 2022) [1]", q).supported
+    invented = check_sentence("February 2022 (1 February 2022) [1]", q)
+    assert not invented.supported and invented.missing_facts == ["1 February 2022"]
+    assert not check_sentence("2012 (1 January 2012 – 31 December 2012) [1]", q).supported
 
 
 def test_abstention_rates_and_latency_percentiles():
