@@ -181,9 +181,12 @@ def write_charts(out_dir: Path, summary: dict, rows: list[dict]) -> list[Path]:
     plt.close(fig)
 
     fig, ax = plt.subplots(figsize=(7, 4.5))
+    everything = [r["latency_ms"] for r in rows] or [0.0]
+    top = max(everything) or 1.0
+    bins = [top * i / 40 for i in range(41)]  # the same bins for every system
     for name in names:
         lat = [r["latency_ms"] for r in rows if r["system"] == name]
-        ax.hist(lat, bins=30, alpha=0.5, label=name)
+        ax.hist(lat, bins=bins, alpha=0.5, label=name)
     ax.set_xlabel("latency per question (ms)")
     ax.set_ylabel("questions")
     ax.set_title("Answer latency")
