@@ -142,6 +142,8 @@ def _answer_type(words: list[str]) -> tuple[str | None, AnswerType]:
         if w == "why":
             return w, "explanation"
         if w == "how":
+            if nxt == "long" and nxt2 not in {"is", "was", "are"}:
+                return w, "duration"
             if nxt in NUMBER_HOW:
                 return w, "number"
             return w, "explanation"

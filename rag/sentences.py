@@ -19,7 +19,7 @@ LABEL_TO_TYPE = {
     "DATE": "date", "TIME": "time",
     "PERSON": "person",
     "GPE": "place", "LOC": "place", "FAC": "place",
-    "ORG": "organisation", "NORP": "organisation",
+    "ORG": "organisation", "NORP": "entity",
     "CARDINAL": "number", "QUANTITY": "number", "MONEY": "number", "PERCENT": "number",
     "ORDINAL": "number",
     "EVENT": "entity", "PRODUCT": "entity", "WORK_OF_ART": "entity", "LAW": "entity",

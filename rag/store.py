@@ -163,6 +163,15 @@ class ChromaStore:
         vecs = np.asarray(got["embeddings"], dtype=np.float32) if len(sents) else np.zeros((0, 0))
         return sents, vecs
 
+    def query_sentences(self, vector: np.ndarray, k: int, where: dict | None) -> list[str]:
+        """Ids of the ``k`` sentences nearest to ``vector``."""
+        n = self.sentences.count()
+        if n == 0:
+            return []
+        res = self.sentences.query(query_embeddings=[vector.tolist()], n_results=min(k, n), where=where,
+                                   include=[])
+        return list(res["ids"][0])
+
     # ---- chunks ----------------------------------------------------------------
     def all_chunks(self) -> dict[str, Any]:
         """Every chunk's id, text and metadata (to rebuild the BM25 index)."""
