@@ -65,14 +65,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``rag`` command."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "eval" in argv:
+        # Everything after `eval` belongs to the eval CLI (argparse's REMAINDER drops "--help").
+        i = argv.index("eval")
+        if all(a.startswith("-") or argv[j - 1] == "--data-dir" for j, a in enumerate(argv[:i])):
+            from eval.cli import main as eval_main
+
+            return eval_main(argv[i + 1 :])
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs index building at DEBUG
-    if args.command == "eval":
-        from eval.cli import main as eval_main
-
-        return eval_main(args.eval_args)
     try:
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:

@@ -128,6 +128,13 @@ def _absolute(text: str, base: date | None, part: str | None) -> ResolvedDate | 
         last = dateparser.parse(f"{d2} {month}", languages=["en"], settings=settings)
         if first and last:
             return ResolvedDate(first.date(), last.date(), part)
+    if _HAS_YEAR.search(text) and not re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", text):
+        # "February 2022": a whole month, not its first day.
+        found = dateparser.parse(text, languages=["en"], settings=settings)
+        if found:
+            first = found.date().replace(day=1)
+            nxt = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+            return ResolvedDate(first, nxt - timedelta(days=1), part)
     cleaned = re.sub(r"^(on|the|from|since|by|until)\s+", "", _PART_OF_DAY.sub("", text), flags=re.I)
     cleaned = re.sub(r"^(of\s+)", "", cleaned.strip(), flags=re.I)
     found = dateparser.parse(cleaned, languages=["en"], settings=settings)

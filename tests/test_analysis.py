@@ -23,6 +23,8 @@ MONDAY = date(2023, 9, 11)
     ("last week", "", "2023-09-04/2023-09-10"),
     ("10 to 13 September", "", "2023-09-10/2023-09-13"),
     ("yesterday", "", "2023-09-10"),
+    ("February 2022", "", "2022-02-01/2022-02-28"),
+    ("September 5", "", "2023-09-05"),
 ])
 def test_relative_dates_resolve_against_publication(expr, context, expected):
     assert resolve(expr, MONDAY, context).iso() == expected
