@@ -72,9 +72,11 @@ def render_markdown(summary: dict, rows: list[dict]) -> str:
         "",
         *_table(_ordered(systems[product]["by_category"]), "category"),
         "",
-        "## Accuracy per category, all systems",
+        "## Accuracy per split and per category, all systems",
         "",
-        *_category_matrix(systems),
+        *_matrix(systems, "by_split"),
+        "",
+        *_matrix(systems, "by_category"),
         "",
         f"## Worst misses ({product})",
         "",
@@ -109,12 +111,13 @@ def _ordered(by_category: dict[str, dict]) -> dict[str, dict]:
     return {c: by_category[c] for c in known + sorted(set(by_category) - set(known))}
 
 
-def _category_matrix(systems: dict) -> list[str]:
+def _matrix(systems: dict, group: str) -> list[str]:
     names = list(systems)
-    cats = list(_ordered(next(iter(systems.values()))["by_category"]))
-    out = ["| category | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
-    for c in cats:
-        cells = [_fmt(systems[n]["by_category"].get(c, {}).get("accuracy"), "{:.0%}") for n in names]
+    keys = list(_ordered(next(iter(systems.values()))[group]))
+    label = group.removeprefix("by_")
+    out = [f"| {label} | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
+    for c in keys:
+        cells = [_fmt(systems[n][group].get(c, {}).get("accuracy"), "{:.0%}") for n in names]
         out.append(f"| {c} | " + " | ".join(cells) + " |")
     return out
 

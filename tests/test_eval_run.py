@@ -108,3 +108,19 @@ def test_cli_runs_a_suite_without_baselines(tmp_path, capsys):
     assert list(summary["systems"]) == ["product"] and summary["split"] == "test"
     assert not (out / "report.md").exists()
     assert "product" in capsys.readouterr().out
+
+
+def test_faithfulness_of_real_answers_collapses_when_quotes_are_swapped(run):
+    """The metric is not vacuous: real product answers checked against the quotes of an
+    answer about the other document lose their support."""
+    from eval.faithfulness import Quote, faithfulness
+
+    answered = [r for r in run.rows
+                if r["system"] == "product" and not r["abstained"] and r["citations"]]
+    assert len(answered) >= 4
+    for r in answered:
+        own = {c["number"]: Quote(c["quote"]) for c in r["citations"]}
+        assert faithfulness(r["answer"], own)[0] == 1.0, r["id"]
+        other = next(o for o in answered if o["citations"][0]["doc_id"] != r["citations"][0]["doc_id"])
+        swapped = {c["number"]: Quote(other["citations"][0]["quote"]) for c in r["citations"]}
+        assert faithfulness(r["answer"], swapped)[0] <= 0.5, r["id"]
