@@ -13,6 +13,7 @@ from typing import get_args
 import gradio as gr
 
 from rag.settings import AnswerMode, RagSettings
+from ui.browser import HEAD
 from ui.handlers import Handlers
 from ui.theme import APP_CSS, make_theme
 
@@ -86,6 +87,7 @@ def _chat_panel(settings: RagSettings) -> ChatPanel:
             chatbot = gr.Chatbot(
                 elem_id="chat", height=620, label="Conversation", show_label=False,
                 placeholder=CHAT_PLACEHOLDER, latex_delimiters=[], feedback_options=None,
+                autoscroll=False,  # ui.browser scrolls to each new turn instead
                 buttons=["copy_all"], sanitize_html=True, group_consecutive_messages=False,
             )
             with gr.Row():
@@ -122,18 +124,22 @@ def _wire_chat(h: Handlers, chat: ChatPanel) -> None:
     inputs = [chat.box, chat.transcript, chat.asked, chat.top_k, chat.retrieval_mode,
               chat.answer_mode]
     outputs = [chat.chatbot, chat.transcript, chat.asked, chat.box]
-    for trigger in (chat.box.submit, chat.ask.click):
-        trigger(h.ask, inputs, outputs, api_visibility="private", concurrency_id=PIPELINE_QUEUE,
-                show_progress="minimal")
-    chat.start_over.click(h.start_over, None, outputs, api_visibility="private", queue=False)
+    # The UI's own events are private and explicitly named, so that no default name
+    # (a handler's) takes "/ask" from the public endpoint.
+    for name, trigger in (("chat_submit", chat.box.submit), ("chat_click", chat.ask.click)):
+        trigger(h.ask, inputs, outputs, api_name=name, api_visibility="private",
+                concurrency_id=PIPELINE_QUEUE, show_progress="minimal")
+    chat.start_over.click(h.start_over, None, outputs, api_name="chat_start_over",
+                          api_visibility="private", queue=False)
 
 
 def _wire_library(h: Handlers, lib: LibraryPanel) -> None:
     lib.add.click(h.ingest_files, [lib.upload], [lib.report, lib.table, lib.picker, lib.upload],
-                  api_visibility="private", concurrency_id=PIPELINE_QUEUE,
-                  show_progress_on=[lib.report])
+                  api_name="library_add", api_visibility="private",
+                  concurrency_id=PIPELINE_QUEUE, show_progress_on=[lib.report])
     lib.delete.click(h.delete_document, [lib.picker], [lib.status, lib.table, lib.picker],
-                     api_visibility="private", concurrency_id=PIPELINE_QUEUE)
+                     api_name="library_delete", api_visibility="private",
+                     concurrency_id=PIPELINE_QUEUE)
 
 
 def _register_api(h: Handlers) -> None:
@@ -154,7 +160,8 @@ def build_app(pipeline) -> gr.Blocks:
         _wire_chat(h, chat)
         _wire_library(h, lib)
         _register_api(h)
-        demo.load(h.library, None, [lib.table, lib.picker], api_visibility="private")
+        demo.load(h.library, None, [lib.table, lib.picker], api_name="library_refresh",
+                  api_visibility="private")
     return demo
 
 
@@ -168,5 +175,6 @@ def launch(pipeline, host: str = "127.0.0.1", port: int = 7860, open_browser: bo
         server_name=host, server_port=port, inbrowser=open_browser, share=False,
         prevent_thread_lock=not block, quiet=not block, ssr_mode=False, mcp_server=False,
         pwa=False, footer_links=["api", "settings"], theme=make_theme(), css=APP_CSS,
+        head=HEAD,
     )
     return demo

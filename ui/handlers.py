@@ -152,5 +152,9 @@ class Handlers:
         return answer.to_dict()
 
     def api_documents(self) -> list[dict]:
-        """Every stored document as a dict (doc_id, title, source, published, chunks, path)."""
-        return [d.to_dict() for d in self.pipeline.documents()]
+        """Every stored document as a dict (doc_id, title, source, published, chunks)."""
+        # No "path": gradio_client takes any dict with a "path" string for a file to
+        # download (gradio_client.utils.is_file_obj), and server paths are not the
+        # client's business anyway.
+        return [{k: v for k, v in d.to_dict().items() if k != "path"}
+                for d in self.pipeline.documents()]

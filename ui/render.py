@@ -99,14 +99,14 @@ def render_card(c: Citation, text_of: TextLookup, turn: int, kind: str = "cite")
     )
     when = (f'<time datetime="{c.published.isoformat()}">{format_date(c.published)}</time>'
             if c.published else "date unknown")
-    source = escape(c.source) if c.source else "source unknown"
+    source = escape(_one_line(c.source)) if c.source else "source unknown"
     para = (f"{escape(_one_line(passage.before))} "
             f'<mark class="rag-quote">{escape(_one_line(passage.quote))}</mark> '
             f"{escape(_one_line(passage.after))}")
     return (
         f'<article class="rag-card rag-card-{kind}" id="{anchor_id(turn, c.number, kind)}">'
         f'<header class="rag-card-head"><span class="rag-card-num">[{c.number}]</span> '
-        f'<span class="rag-card-title">{escape(c.title or c.doc_id)}</span></header>'
+        f'<span class="rag-card-title">{escape(_one_line(c.title or c.doc_id))}</span></header>'
         f'<p class="rag-card-meta"><span class="rag-card-source">{source}</span> · {when}'
         f' · <code class="rag-card-doc">{escape(c.doc_id)}</code></p>'
         f'<blockquote class="rag-card-para">{para.strip()}</blockquote>{note}</article>'
@@ -185,7 +185,7 @@ def render_answer(answer: Answer, text_of: TextLookup, turn: int) -> str:
                      "articles.</strong> None of the stored articles answers this; the "
                      "closest passages are below for related reading.</div>")
     elif answer.short_answer:
-        parts.append(f'<div class="rag-short" role="status">{escape(answer.short_answer)}</div>')
+        parts.append(f'<div class="rag-short" role="status">{escape(_one_line(answer.short_answer))}</div>')
     if answer.conflict:
         parts.append('<div class="rag-conflict" role="note">The articles disagree on this: '
                      "compare the cited sources.</div>")
@@ -220,7 +220,7 @@ def render_question(question: str) -> str:
 
 def render_error(message: str) -> str:
     """A question the pipeline refused (empty, too long, …), shown as such."""
-    return f'<div class="rag-error" role="alert"><strong>Cannot ask that:</strong> {escape(message)}</div>'
+    return f'<div class="rag-error" role="alert"><strong>Cannot ask that:</strong> {escape(_one_line(message))}</div>'
 
 
 def render_library(docs: Iterable[DocumentInfo]) -> str:

@@ -1,0 +1,322 @@
+"""The real app: Gradio served on localhost over a real store, driven in headless Chromium
+and called with gradio_client. No mocks: the pipeline, Chroma and the embedder are real.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from rag import Pipeline, RagSettings
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+# Launch flags from /work/shared/PLATFORM.md: Playwright cannot download its own browser here.
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+KIM_DOCS = {"000_98d33dd27db1be93", "003_0899eaed18e29f52"}
+ANSWER_TIMEOUT_MS = 60_000
+INGEST_TIMEOUT_MS = 120_000
+
+NEW_ARTICLE = """Tallinn opens the Kalamaja footbridge after two years of work
+
+By Mari Tamm (Baltic Wire)
+
+TALLINN - The Kalamaja footbridge over the harbour railway opened to the public on 3 March 2024, the city government said.
+
+The bridge cost 4.2 million euros and carries about 6,000 pedestrians a day, according to city engineers.
+"""
+HOSTILE_TXT = """Quokka festival opens in Perth <img src=x onerror="window.__pwned=1">
+
+The Quokka Festival in Perth opened on 14 February 2024 <script>window.__pwned=1</script> with a parade of floats.
+
+Organisers expect <img src=x onerror="window.__pwned=1"> forty thousand visitors over the weekend.
+"""
+HOSTILE_HTML = """<!doctype html><html><head><title>Wombat fair &lt;img src=x onerror="window.__pwned=1"&gt;</title>
+<script>window.__pwned = 1</script></head><body>
+<h1>Wombat fair &lt;img src=x onerror="window.__pwned=1"&gt; in Hobart</h1>
+<p>The Wombat Fair in Hobart began on 2 May 2024 &lt;script&gt;window.__pwned=1&lt;/script&gt; with sixty stalls.</p>
+<img src=x onerror="window.__pwned=1"><p>Entry was free for children.</p>
+</body></html>
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    """The real app on a free localhost port over a fresh store holding the seeds."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("GRADIO_ANALYTICS_ENABLED", "False")
+        from ui.app import launch
+
+        data = tmp_path_factory.mktemp("ui") / "data"
+        pipeline = Pipeline(RagSettings(data_dir=data, corpus_dir=SEEDS, show_progress=False))
+        pipeline.ingest(SEEDS)
+        port = _free_port()
+        demo = launch(pipeline, port=port, block=False)
+        try:
+            yield {"url": f"http://127.0.0.1:{port}/", "pipeline": pipeline}
+        finally:
+            demo.close()
+
+
+def _ensure_chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    script = REPO / "scripts" / "install_chromium.sh"
+    out = subprocess.run(["bash", str(script)], capture_output=True, text=True, timeout=900)
+    if not CHROMIUM.exists():
+        tail = (out.stdout + out.stderr).strip().splitlines()[-5:]
+        pytest.skip(f"chromium cannot be installed here ({script} exited {out.returncode}: "
+                    f"{' | '.join(tail)})")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Debian Chromium driven by Playwright."""
+    _ensure_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(app, browser, tmp_path):
+    """A fresh browser session on the app; fails the test if anything leaves localhost."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    outside: list[str] = []
+    pg.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1", "data:", "blob:"))
+          else outside.append(r.url))
+    pg.goto(app["url"])
+    pg.wait_for_selector("#chat")
+    yield pg
+    context.close()
+    assert not outside, f"the page fetched from outside localhost: {outside}"
+
+
+def _ask(pg, question: str, *, enter: bool = False) -> None:
+    before = pg.locator("#chat .rag-answer:not(.rag-streaming), #chat .rag-error").count()
+    pg.fill("#question textarea", question)
+    if enter:
+        pg.press("#question textarea", "Enter")
+    else:
+        pg.click("#ask")
+    pg.wait_for_function(
+        "n => document.querySelectorAll('#chat .rag-answer:not(.rag-streaming), #chat .rag-error')"
+        ".length > n", arg=before, timeout=ANSWER_TIMEOUT_MS)
+    _wait_idle(pg, "#chat")
+
+
+def _wait_idle(pg, elem: str) -> None:
+    """Wait until the event feeding ``elem`` has completed (its status tracker hides)."""
+    pg.wait_for_function(
+        "sel => [...document.querySelectorAll(sel + ' [data-testid=status-tracker]')]"
+        ".every(el => el.classList.contains('hide'))", arg=elem)
+
+
+def _last_answer(pg):
+    return pg.locator("#chat .rag-answer").last
+
+
+def _open_tab(pg, name: str) -> None:
+    pg.get_by_role("tab", name=name).click()
+
+
+def _upload(pg, *files: Path) -> str:
+    """Add files through the Library tab; returns the ingest report's text."""
+    _open_tab(pg, "Library")
+    pg.set_input_files("#upload input[type=file]", [str(f) for f in files])
+    for f in files:
+        pg.locator("#upload").get_by_text(f.name).first.wait_for(timeout=30_000)
+    pg.click("#add-files")
+    report = pg.locator("#ingest-report .rag-ingest-report")
+    report.wait_for(timeout=INGEST_TIMEOUT_MS)
+    return report.inner_text()
+
+
+# ---- chat ---------------------------------------------------------------------
+@pytest.mark.browser
+def test_answer_streams_in_and_cites_the_right_articles(app, page):
+    page.evaluate("""() => {
+        window.__partials = [];
+        new MutationObserver(() => {
+            for (const el of document.querySelectorAll('#chat .rag-streaming .rag-body'))
+                window.__partials.push(el.textContent);
+        }).observe(document.querySelector('#chat'), {subtree: true, childList: true,
+                                                     characterData: true});
+    }""")
+    _ask(page, "When did Kim leave Pyongyang?")
+    expected = app["pipeline"].query("When did Kim leave Pyongyang?")
+    partials = page.evaluate("window.__partials")
+    assert any(p.strip("▍ ") for p in partials), f"no partial answer was shown: {partials}"
+
+    answer = _last_answer(page)
+    cards = answer.locator(".rag-cards-cite .rag-card")
+    cited = {c.doc_id for c in expected.citations}
+    assert cited and cited <= KIM_DOCS
+    assert cards.count() == len(expected.citations)
+    titles = cards.locator(".rag-card-title").all_inner_texts()
+    assert titles == [c.title for c in expected.citations]
+    marks = cards.locator("mark.rag-quote").all_inner_texts()
+    assert marks == [" ".join(c.quote.split()) for c in expected.citations]
+    if expected.short_answer:
+        assert answer.locator(".rag-short").inner_text() == expected.short_answer
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "ui-answer.png"))
+
+
+@pytest.mark.browser
+def test_clicking_a_marker_brings_its_card_into_view(page):
+    _ask(page, "When did Kim leave Pyongyang?")
+    for q in ("Who is Dmitry Peskov?", "Where will Kim and Putin meet?"):
+        _ask(page, q, enter=True)  # push the first answer's cards out of view
+    first = page.locator("#chat .rag-answer").first
+    card = first.locator(".rag-cards-cite .rag-card").first
+    card_id = card.get_attribute("id")
+    assert page.evaluate(_IN_VIEW, card_id) is False
+    first.locator(f'a.rag-ref[href="#{card_id}"]').first.click()
+    page.wait_for_function("id => document.getElementById(id).matches(':target')", arg=card_id)
+    page.wait_for_function(_IN_VIEW, arg=card_id)
+
+
+# True when the element is fully inside the viewport and inside every scrolling ancestor.
+_IN_VIEW = """id => {
+    const r = document.getElementById(id).getBoundingClientRect();
+    let el = document.getElementById(id).parentElement;
+    if (r.top < 0 || r.bottom > window.innerHeight) return false;
+    for (; el; el = el.parentElement) {
+        const p = el.getBoundingClientRect();
+        const scrolls = /(auto|scroll)/.test(getComputedStyle(el).overflowY);
+        if (scrolls && (r.top < p.top - 1 || r.bottom > p.bottom + 1))
+            return false;
+    }
+    return true;
+}"""
+
+
+@pytest.mark.browser
+def test_follow_up_then_start_over_clears_the_chat(page):
+    _ask(page, "When will Kim meet Putin?")
+    _ask(page, "And where?")
+    assert page.locator("#chat .rag-answer").count() == 2
+    assert page.locator("#chat .rag-question").all_inner_texts() == [
+        "When will Kim meet Putin?", "And where?"]
+    page.click("#start-over")
+    page.wait_for_function("() => !document.querySelector('#chat .rag-question')")
+    assert page.locator("#chat .rag-answer").count() == 0
+    assert page.input_value("#question textarea") == ""
+
+
+@pytest.mark.browser
+def test_abstention_is_shown_with_related_passages(page):
+    _ask(page, "What is the capital of France?")
+    answer = _last_answer(page)
+    assert answer.locator(".rag-abstain").is_visible()
+    assert answer.locator(".rag-short").count() == 0
+    assert answer.locator(".rag-cards-related .rag-card").count() >= 1
+
+
+@pytest.mark.browser
+def test_refused_question_shows_the_error_in_the_chat(page):
+    _ask(page, "x " * 1500)
+    assert "limit is" in page.locator("#chat .rag-error").last.inner_text()
+
+
+@pytest.mark.browser
+def test_settings_change_the_retrieval(app, page):
+    page.locator("#retrieval-mode").get_by_text("BM25", exact=True).click()
+    page.fill("#top-k input[type=number]", "2")
+    page.press("#top-k input[type=number]", "Tab")
+    _ask(page, "When did Kim leave Pyongyang?")
+    expected = app["pipeline"].query("When did Kim leave Pyongyang?", retrieval_mode="bm25",
+                                     top_k=2)
+    titles = _last_answer(page).locator(".rag-cards-cite .rag-card-title").all_inner_texts()
+    assert titles == [c.title for c in expected.citations]
+
+
+# ---- library ------------------------------------------------------------------
+@pytest.mark.browser
+def test_upload_an_article_then_ask_about_it_then_delete_it(app, page, tmp_path):
+    f = tmp_path / "kalamaja_bridge.txt"
+    f.write_text(NEW_ARTICLE, encoding="utf-8")
+    report = _upload(page, f)
+    assert "1 added" in report and "kalamaja_bridge" in report
+    table = page.locator("#library-table")
+    assert "Tallinn opens the Kalamaja footbridge" in table.inner_text()
+
+    _open_tab(page, "Ask")
+    _ask(page, "When did the Kalamaja footbridge open?")
+    titles = _last_answer(page).locator(".rag-card-title").all_inner_texts()
+    assert "Tallinn opens the Kalamaja footbridge after two years of work" in titles
+
+    _open_tab(page, "Library")
+    page.locator("#delete-pick input").fill("Kalamaja")
+    page.get_by_role("option", name="kalamaja_bridge").first.click()
+    page.click("#delete-doc")
+    page.locator("#delete-status").get_by_text("Deleted").wait_for()
+    page.wait_for_function(
+        "() => !document.querySelector('#library-table').innerText.includes('Kalamaja')")
+    assert "kalamaja_bridge" not in {d.doc_id for d in app["pipeline"].documents()}
+
+
+@pytest.mark.browser
+def test_ingest_errors_are_shown(page, tmp_path):
+    empty = tmp_path / "empty_article.txt"
+    empty.write_text("   \n", encoding="utf-8")
+    report = _upload(page, empty)
+    assert "could not be added" in report
+    assert "empty_article.txt" in report and "empty" in report
+
+
+@pytest.mark.browser
+def test_hostile_documents_render_as_inert_text(app, page, tmp_path):
+    (tmp_path / "quokka_festival.txt").write_text(HOSTILE_TXT, encoding="utf-8")
+    (tmp_path / "wombat_fair.html").write_text(HOSTILE_HTML, encoding="utf-8")
+    report = _upload(page, tmp_path / "quokka_festival.txt", tmp_path / "wombat_fair.html")
+    assert "2 added" in report
+    table = page.locator("#library-table").inner_text()
+    assert 'Quokka festival opens in Perth <img src=x onerror="window.__pwned=1">' in table
+
+    _open_tab(page, "Ask")
+    _ask(page, "When did the Quokka Festival in Perth open?")
+    _ask(page, "When did the Wombat Fair in Hobart begin?")
+    chat = page.locator("#chat").inner_text()
+    assert "<script>window.__pwned=1</script>" in chat
+    assert 'onerror="window.__pwned=1"' in chat
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator("#chat img[src=x], #library-table img, #chat script").count() == 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "ui-hostile.png"))
+
+
+# ---- API ----------------------------------------------------------------------
+def test_gradio_client_calls_the_ask_endpoint(app):
+    from gradio_client import Client
+
+    client = Client(app["url"], verbose=False)
+    got = client.predict("When did Kim leave Pyongyang?", api_name="/ask")
+    assert got["question"] == "When did Kim leave Pyongyang?"
+    assert got["citations"] and {c["doc_id"] for c in got["citations"]} <= KIM_DOCS
+    follow = client.predict(question="And where was he going?",
+                            history=["When did Kim leave Pyongyang?"], top_k=3,
+                            retrieval_mode="bm25", api_name="/ask")
+    assert isinstance(follow["text"], str) and "abstained" in follow
+    docs = client.predict(api_name="/documents")
+    assert KIM_DOCS <= {d["doc_id"] for d in docs}
+    with pytest.raises(Exception, match="the question is empty"):
+        client.predict("   ", api_name="/ask")
