@@ -82,7 +82,8 @@ def _headline(summary: dict) -> str:
     for name, s in summary["systems"].items():
         o = s["overall"]
         lines.append(
-            f"  {name:<20} accuracy {_pct(o['accuracy'])}  doc hit@5 {_pct(o['doc_hit@5'])}  "
+            f"  {name:<20} accuracy {_pct(o['accuracy'])}  answerable {_pct(o['answer_accuracy'])}  "
+            f"doc hit@5 {_pct(o['doc_hit@5'])}  "
             f"cit. precision {_pct(o['citation_precision'])}  faithful {_pct(o['faithfulness'])}  "
             f"abstain {_pct(o['abstention_accuracy'])}  p50 {o['latency_p50_ms']:.0f} ms"
         )

@@ -126,12 +126,13 @@ def _misses(rows: list[dict]) -> list[str]:
     misses = worst_misses(rows)
     if not misses:
         return ["No misses."]
-    out = ["| id | question | gold | got |", "|---|---|---|---|"]
+    out = ["| id | category | question | gold | got |", "|---|---|---|---|---|"]
     for r in misses:
         gold = " / ".join(r["gold_answers"][:3]) or "(abstain)"
         got = "(abstained)" if r["abstained"] else (r["short_answer"] or r["answer"])
         got = " ".join(str(got).split())[:140]
-        out.append(f"| {r['id']} | {_cell(r['question'])} | {_cell(gold)} | {_cell(got)} |")
+        out.append(f"| {r['id']} | {r['category']} | {_cell(r['question'])} | {_cell(gold)} "
+                   f"| {_cell(got)} |")
     return out
 
 
