@@ -66,13 +66,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _compare(a: Path, b: Path) -> int:
-    from eval.report import compare_runs, load_summary
+    from eval.report import compare_runs, flipped_questions, load_rows, load_summary
 
     for run in (a, b):
         if not (run / "summary.json" if run.is_dir() else run).is_file():
             print(f"eval: {run} holds no summary.json", file=sys.stderr)
             return 2
     print(compare_runs(load_summary(a), load_summary(b)))
+    rows_a, rows_b = load_rows(a), load_rows(b)
+    if rows_a and rows_b:
+        print()
+        print(flipped_questions(rows_a, rows_b))
     return 0
 
 

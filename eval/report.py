@@ -224,5 +224,27 @@ def compare_runs(a: dict, b: dict) -> str:
     return "\n".join(lines)
 
 
+def load_rows(run: Path) -> list[dict] | None:
+    """A run's results.jsonl rows, or None when the run folder has none."""
+    path = run / "results.jsonl" if run.is_dir() else run.parent / "results.jsonl"
+    if not path.is_file():
+        return None
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def flipped_questions(rows_a: list[dict], rows_b: list[dict], system: str = "product") -> str:
+    """The questions one system got right in A and wrong in B, and the other way round."""
+    a = {r["id"]: r for r in rows_a if r["system"] == system}
+    b = {r["id"]: r for r in rows_b if r["system"] == system}
+    common = sorted(set(a) & set(b))
+    lost = [i for i in common if a[i]["metrics"]["correct"] and not b[i]["metrics"]["correct"]]
+    won = [i for i in common if not a[i]["metrics"]["correct"] and b[i]["metrics"]["correct"]]
+    lines = [f"{system}: {len(won)} questions fixed, {len(lost)} broken (of {len(common)} in both)"]
+    for label, ids in (("broken", lost), ("fixed", won)):
+        for i in ids:
+            lines.append(f"  {label:<7}{i:<18}{b[i]['question']}")
+    return "\n".join(lines)
+
+
 def _num(v) -> str:
     return "–" if v is None else f"{v:.3f}"

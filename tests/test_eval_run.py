@@ -83,6 +83,19 @@ def test_compare_prints_deltas(run, tmp_path, capsys):
     assert main(["--compare", str(run.out_dir), str(tmp_path / "missing")]) == 2
 
 
+def test_compare_lists_questions_that_flipped(run):
+    from eval.report import flipped_questions, load_rows
+
+    rows = load_rows(run.out_dir)
+    assert len(rows) == len(run.rows)
+    flipped = json.loads(json.dumps(rows))
+    target = next(r for r in flipped if r["system"] == "product" and r["metrics"]["correct"])
+    target["metrics"]["correct"] = False
+    text = flipped_questions(rows, flipped)
+    assert text.startswith("product: 0 questions fixed, 1 broken (of 11 in both)")
+    assert f"broken {target['id']}" in text
+
+
 def test_judges_are_skipped_without_an_llm():
     judges, note = make_judges(None)
     assert judges is None and "no LLM" in note
