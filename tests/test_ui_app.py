@@ -5,6 +5,7 @@ and called with gradio_client. No mocks: the pipeline, Chroma and the embedder a
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 from pathlib import Path
@@ -140,9 +141,15 @@ def _open_tab(pg, name: str) -> None:
 def _upload(pg, *files: Path) -> str:
     """Add files through the Library tab; returns the ingest report's text."""
     _open_tab(pg, "Library")
+    pg.evaluate("""() => {
+        const el = document.querySelector('#ingest-report');
+        window.__progress = [];
+        new MutationObserver(() => window.__progress.push(el.innerText))
+            .observe(el, {subtree: true, childList: true, characterData: true});
+    }""")
     pg.set_input_files("#upload input[type=file]", [str(f) for f in files])
     for f in files:
-        pg.locator("#upload").get_by_text(f.name).first.wait_for(timeout=30_000)
+        pg.locator("#upload").get_by_text(f.stem).first.wait_for(timeout=30_000)
     pg.click("#add-files")
     report = pg.locator("#ingest-report .rag-ingest-report")
     report.wait_for(timeout=INGEST_TIMEOUT_MS)
@@ -247,6 +254,8 @@ def test_settings_change_the_retrieval(app, page):
                                      top_k=2)
     titles = _last_answer(page).locator(".rag-cards-cite .rag-card-title").all_inner_texts()
     assert titles == [c.title for c in expected.citations]
+    assert _last_answer(page).locator(".rag-footer").inner_text().startswith(
+        "BM25 retrieval · top-k 2")
 
 
 # ---- library ------------------------------------------------------------------
@@ -254,8 +263,11 @@ def test_settings_change_the_retrieval(app, page):
 def test_upload_an_article_then_ask_about_it_then_delete_it(app, page, tmp_path):
     f = tmp_path / "kalamaja_bridge.txt"
     f.write_text(NEW_ARTICLE, encoding="utf-8")
+    ARTIFACTS.mkdir(exist_ok=True)
     report = _upload(page, f)
     assert "1 added" in report and "kalamaja_bridge" in report
+    progress = page.evaluate("window.__progress")
+    assert any(re.search(r"\d%", t) for t in progress), f"no progress was shown: {progress}"
     table = page.locator("#library-table")
     assert "Tallinn opens the Kalamaja footbridge" in table.inner_text()
 
@@ -272,6 +284,7 @@ def test_upload_an_article_then_ask_about_it_then_delete_it(app, page, tmp_path)
     page.wait_for_function(
         "() => !document.querySelector('#library-table').innerText.includes('Kalamaja')")
     assert "kalamaja_bridge" not in {d.doc_id for d in app["pipeline"].documents()}
+    page.screenshot(path=str(ARTIFACTS / "ui-library.png"), full_page=True)
 
 
 @pytest.mark.browser

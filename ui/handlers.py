@@ -39,6 +39,14 @@ def _text_lookup(pipeline) -> Callable[[str], str]:
     return text_of
 
 
+def _footer(answer: Answer, top_k: int, retrieval_mode: str) -> str:
+    """How the answer was found: 'BM25 retrieval · top-k 2 · 41 ms'."""
+    label = {"hybrid": "Hybrid", "dense": "Dense", "bm25": "BM25"}.get(retrieval_mode, retrieval_mode)
+    total = answer.timings_ms.get("total_ms")
+    took = f" · {total:.0f} ms" if total is not None else ""
+    return f"{label} retrieval · top-k {top_k}{took}"
+
+
 def _doc_choices(pipeline) -> list[tuple[str, str]]:
     docs = sorted(pipeline.documents(), key=lambda d: d.title.lower())
     return [(f"{d.title} ({d.doc_id})", d.doc_id) for d in docs]
@@ -79,7 +87,8 @@ class Handlers:
             yield transcript, transcript, asked, question or ""
             return
         asked.append(question)
-        transcript[-1]["content"] = render.render_answer(answer, _text_lookup(self.pipeline), turn)
+        transcript[-1]["content"] = render.render_answer(
+            answer, _text_lookup(self.pipeline), turn, _footer(answer, int(top_k), retrieval_mode))
         yield transcript, transcript, asked, ""
 
     def _stream_into(self, transcript, question, asked, turn, top_k, mode):

@@ -176,8 +176,8 @@ def _body_without_short_answer(answer: Answer) -> str:
     return answer.text
 
 
-def render_answer(answer: Answer, text_of: TextLookup, turn: int) -> str:
-    """A finished answer: short answer or abstention, the text, then one card per citation."""
+def render_answer(answer: Answer, text_of: TextLookup, turn: int, footer: str = "") -> str:
+    """A finished answer: short answer or abstention, the text, one card per citation, footer."""
     numbers = {c.number for c in answer.citations}
     parts = [f'<div class="rag-answer" data-turn="{turn}">']
     if answer.abstained:
@@ -193,6 +193,8 @@ def render_answer(answer: Answer, text_of: TextLookup, turn: int) -> str:
     parts.append(f'<div class="rag-body">{render_markdown(body, turn, numbers)}</div>')
     parts.append(_card_section("Sources", answer.citations, text_of, turn, "cite"))
     parts.append(_card_section("Related passages", answer.related, text_of, turn, "related"))
+    if footer:
+        parts.append(f'<p class="rag-footer">{escape(_one_line(footer))}</p>')
     parts.append("</div>")
     return "".join(parts)
 

@@ -33,7 +33,10 @@ APP_CSS = """
 .rag-abstain { background: #fff4e5; border-left: 5px solid #d97706; color: #5c3a00; }
 .rag-conflict { background: #fdecec; border-left: 5px solid #dc2626; color: #6b1111; }
 .rag-error { background: #fdecec; border-left: 5px solid #dc2626; color: #6b1111; }
-.rag-body blockquote.rag-answer-quote {
+/* #chat in the selectors outranks the Chatbot's own prose margins. */
+#chat .rag-body > :first-child { margin-top: 0; }
+#chat .rag-body > :last-child { margin-bottom: 0; }
+#chat .rag-body blockquote.rag-answer-quote {
   margin: .3rem 0; padding: .2rem .8rem; border-left: 3px solid var(--border-color-primary);
   color: var(--body-text-color); font-style: normal;
 }
@@ -64,20 +67,23 @@ h4.rag-cards-head {
 .rag-card-meta { margin: .15rem 0 .35rem 0 !important; font-size: .85rem;
   color: var(--body-text-color-subdued); }
 .rag-card-doc { font-size: .75rem; }
-blockquote.rag-card-para {
+#chat blockquote.rag-card-para {
   margin: 0; padding: 0 0 0 .6rem; border-left: 3px solid var(--border-color-primary);
   font-size: .92rem; line-height: 1.5; white-space: normal; color: var(--body-text-color);
 }
 mark.rag-quote { background: #fde68a; color: #1f2937; padding: 0 .1rem; border-radius: 2px; }
 .rag-card-related { opacity: .92; }
+.rag-footer { margin: 0 !important; font-size: .78rem; color: var(--body-text-color-subdued); }
 .rag-card-note { font-size: .8rem; color: var(--body-text-color-subdued); }
 
-.rag-library { width: 100%; border-collapse: collapse; font-size: .92rem; }
-.rag-library th, .rag-library td {
-  text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--border-color-primary);
-  vertical-align: top;
+#library-table .rag-library { width: 100%; border-collapse: collapse; font-size: .92rem;
+  border: none; }
+#library-table .rag-library th, #library-table .rag-library td {
+  text-align: left; padding: .35rem .5rem; vertical-align: top;
+  border: none; border-bottom: 1px solid var(--border-color-primary);
 }
-.rag-library td.rag-num { text-align: right; }
+#library-table .rag-library th { border-bottom-width: 2px; }
+#library-table .rag-library td.rag-num { text-align: right; }
 .rag-lib-count { color: var(--body-text-color-subdued); margin: 0 0 .3rem 0; }
 .rag-ingest-errors {
   margin-top: .4rem; padding: .5rem .8rem; border-radius: 8px;
