@@ -11,7 +11,7 @@ import pytest
 from eval.runner import run_eval
 from eval.suite import load_suite
 
-# Measured 2026-11-22 on commit e5a9588+ (test split: 76 questions, 65 answerable,
+# Measured 2026-11-22 with rag/ at commit 49f7d48 (test split: 76 questions, 65 answerable,
 # 11 unanswerable): accuracy 64.5 %, answer accuracy 69.2 %, doc hit@5 95.4 %, evidence
 # hit@5 86.2 %, citation precision 71.3 %, citation recall 59.6 %, faithfulness 100 %,
 # abstention 36.4 % (4/11), false abstention 6.2 % (4/65).
