@@ -91,7 +91,8 @@ class ExtractiveAnswerer:
         chunks = retriever.retrieve(search, top_k, mode, filters, query_vector=qvec)
         timings["retrieve_ms"] = (time.perf_counter() - t) * 1000
         t = time.perf_counter()
-        near = set(self.store.query_sentences(qvec, SENTENCE_K, filters.where()))
+        # Sentence-level search is dense, so a BM25-only run leaves it out.
+        near = set() if mode == "bm25" else set(self.store.query_sentences(qvec, SENTENCE_K, filters.where()))
         docs_needed = {c.doc_id for c in chunks} | {sid.rsplit(":", 1)[0] for sid in near}
         sents, vecs = self.store.sentences_of(docs_needed)
         cands, cvecs, priors = candidate_sentences(chunks, sents, vecs, near)
