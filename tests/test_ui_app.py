@@ -192,6 +192,8 @@ def test_clicking_a_marker_brings_its_card_into_view(page):
     _ask(page, "When did Kim leave Pyongyang?")
     for q in ("Who is Dmitry Peskov?", "Where will Kim and Putin meet?"):
         _ask(page, q, enter=True)  # push the first answer's cards out of view
+    # A long answer is shown from its question down, not pinned to its last card.
+    page.wait_for_function(_NEWEST_QUESTION_IN_VIEW)
     first = page.locator("#chat .rag-answer").first
     card = first.locator(".rag-cards-cite .rag-card").first
     card_id = card.get_attribute("id")
@@ -201,6 +203,12 @@ def test_clicking_a_marker_brings_its_card_into_view(page):
     page.wait_for_function(_IN_VIEW, arg=card_id)
 
 
+_NEWEST_QUESTION_IN_VIEW = """() => {
+    const qs = document.querySelectorAll('#chat .rag-question');
+    const q = qs[qs.length - 1].getBoundingClientRect();
+    const box = document.querySelector('#chat').getBoundingClientRect();
+    return q.top >= box.top && q.bottom <= box.bottom;
+}"""
 # True when the element is fully inside the viewport and inside every scrolling ancestor.
 _IN_VIEW = """id => {
     const r = document.getElementById(id).getBoundingClientRect();
@@ -216,17 +224,32 @@ _IN_VIEW = """id => {
 }"""
 
 
+def _shown(answer) -> tuple[bool, list[str]]:
+    """(abstained, cited titles) as the page shows one answer."""
+    return (answer.locator(".rag-abstain").count() > 0,
+            answer.locator(".rag-cards-cite .rag-card-title").all_inner_texts())
+
+
+def _expected(answer) -> tuple[bool, list[str]]:
+    return answer.abstained, [c.title for c in answer.citations]
+
+
 @pytest.mark.browser
-def test_follow_up_then_start_over_clears_the_chat(page):
-    _ask(page, "When will Kim meet Putin?")
-    _ask(page, "And where?")
-    assert page.locator("#chat .rag-answer").count() == 2
-    assert page.locator("#chat .rag-question").all_inner_texts() == [
-        "When will Kim meet Putin?", "And where?"]
+def test_follow_up_uses_the_conversation_and_start_over_forgets_it(app, page):
+    first, follow = "When will Kim meet Putin?", "And where?"
+    pipeline = app["pipeline"]
+    _ask(page, first)
+    _ask(page, follow)
+    assert page.locator("#chat .rag-question").all_inner_texts() == [first, follow]
+    assert _shown(_last_answer(page)) == _expected(pipeline.query(follow, history=[first]))
+    page.wait_for_function(_NEWEST_QUESTION_IN_VIEW)
+
     page.click("#start-over")
     page.wait_for_function("() => !document.querySelector('#chat .rag-question')")
     assert page.locator("#chat .rag-answer").count() == 0
     assert page.input_value("#question textarea") == ""
+    _ask(page, follow)  # now without the earlier question
+    assert _shown(_last_answer(page)) == _expected(pipeline.query(follow))
 
 
 @pytest.mark.browser
@@ -312,7 +335,7 @@ def test_hostile_documents_render_as_inert_text(app, page, tmp_path):
     assert "<script>window.__pwned=1</script>" in chat
     assert 'onerror="window.__pwned=1"' in chat
     assert page.evaluate("typeof window.__pwned") == "undefined"
-    assert page.locator("#chat img[src=x], #library-table img, #chat script").count() == 0
+    assert page.locator("img[src='x'], #chat script, #library-table script").count() == 0
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "ui-hostile.png"))
 
