@@ -67,7 +67,7 @@ def app(tmp_path_factory):
         port = _free_port()
         demo = launch(pipeline, port=port, block=False)
         try:
-            yield {"url": f"http://127.0.0.1:{port}/", "pipeline": pipeline}
+            yield {"url": f"http://127.0.0.1:{port}/", "pipeline": pipeline, "demo": demo}
         finally:
             demo.close()
 
@@ -341,8 +341,15 @@ def test_hostile_documents_render_as_inert_text(app, page, tmp_path):
 
 
 # ---- API ----------------------------------------------------------------------
+def test_app_is_local_and_private(app):
+    demo = app["demo"]
+    assert demo.server_name == "127.0.0.1" and demo.share_url is None
+    assert demo.analytics_enabled is False
+
+
 def test_gradio_client_calls_the_ask_endpoint(app):
     from gradio_client import Client
+    from gradio_client.exceptions import AppError
 
     client = Client(app["url"], verbose=False)
     got = client.predict("When did Kim leave Pyongyang?", api_name="/ask")
@@ -354,5 +361,8 @@ def test_gradio_client_calls_the_ask_endpoint(app):
     assert isinstance(follow["text"], str) and "abstained" in follow
     docs = client.predict(api_name="/documents")
     assert KIM_DOCS <= {d["doc_id"] for d in docs}
-    with pytest.raises(Exception, match="the question is empty"):
+    assert all(set(d) == {"doc_id", "title", "source", "published", "chunks"} for d in docs)
+    public = {e for e in client.view_api(print_info=False, return_format="dict")["named_endpoints"]}
+    assert public == {"/ask", "/documents"}
+    with pytest.raises(AppError, match="the question is empty"):
         client.predict("   ", api_name="/ask")

@@ -17,7 +17,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--host", default="127.0.0.1",
                         help="interface to bind (default: 127.0.0.1, this machine only)")
-    parser.add_argument("--port", type=int, default=7860, help="port to serve on (default: 7860)")
+    parser.add_argument("--port", type=int, default=int(os.environ.get("RAG_UI_PORT", 7860)),
+                        help="port to serve on (default: 7860 or $RAG_UI_PORT)")
     parser.add_argument("--open", action="store_true", help="open the app in a web browser")
     return parser.parse_args(argv)
 
@@ -28,10 +29,11 @@ def main(argv: list[str] | None = None) -> int:
     # Before gradio is imported: it reads this when its modules load and its Blocks start.
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    for noisy in ("httpx", "bm25s"):  # one line per request / index build
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     from rag import Pipeline, RagSettings
     from ui.app import launch
 
-    print(f"Serving on http://{args.host}:{args.port} (Ctrl+C to stop)", file=sys.stderr)
     launch(Pipeline(RagSettings()), host=args.host, port=args.port, open_browser=args.open)
     return 0
 

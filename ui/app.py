@@ -7,6 +7,7 @@ before importing this module; :func:`build_app` also turns analytics off for its
 from __future__ import annotations
 
 import logging
+import sys
 from dataclasses import dataclass
 from typing import get_args
 
@@ -171,10 +172,17 @@ def launch(pipeline, host: str = "127.0.0.1", port: int = 7860, open_browser: bo
     pipeline.ensure_corpus()
     demo = build_app(pipeline)
     demo.queue(default_concurrency_limit=1)
+    # quiet: Gradio's banner suggests share=True, which this offline tool never uses.
     demo.launch(
         server_name=host, server_port=port, inbrowser=open_browser, share=False,
-        prevent_thread_lock=not block, quiet=not block, ssr_mode=False, mcp_server=False,
+        prevent_thread_lock=True, quiet=True, ssr_mode=False, mcp_server=False,
         pwa=False, footer_links=["api", "settings"], theme=make_theme(), css=APP_CSS,
         head=HEAD,
     )
+    if block:
+        print(f"{TITLE} is running on {demo.local_url} (Ctrl+C to stop)", file=sys.stderr)
+        try:
+            demo.block_thread()
+        finally:
+            demo.close()
     return demo
