@@ -253,6 +253,15 @@ def test_follow_up_uses_the_conversation_and_start_over_forgets_it(app, page):
 
 
 @pytest.mark.browser
+def test_chat_trash_button_also_forgets_the_conversation(app, page):
+    _ask(page, "When will Kim meet Putin?")
+    page.locator("#chat button[aria-label=Clear]").click()
+    page.wait_for_function("() => !document.querySelector('#chat .rag-question')")
+    _ask(page, "And where?")
+    assert _shown(_last_answer(page)) == _expected(app["pipeline"].query("And where?"))
+
+
+@pytest.mark.browser
 def test_abstention_is_shown_with_related_passages(page):
     _ask(page, "What is the capital of France?")
     answer = _last_answer(page)

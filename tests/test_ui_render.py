@@ -107,8 +107,9 @@ def test_abstention_is_shown_as_such_with_related_passages():
     answer = Answer(text="The articles don't say.\n\n- “It was armoured.” — *A title*",
                     short_answer=None, abstained=True, related=[rel])
     html = render.render_answer(answer, {"doc_a": TEXT}.__getitem__, turn=1)
-    assert "No answer in the articles" in html
+    assert "No answer in the articles" in html and "The articles don" in html
     assert "Related passages" in html and 'id="related-1-1"' in html
+    assert "<li>" not in html  # the list the cards repeat
     assert "rag-short" not in html and 'id="cite-' not in html
 
 
@@ -143,3 +144,10 @@ def test_python_m_ui_help():
                          text=True, timeout=60)
     assert out.returncode == 0
     assert "--port" in out.stdout and "--host" in out.stdout
+
+
+def test_conflict_is_flagged():
+    c = _cite("He took a train.")
+    answer = Answer(text="**x**\n> He took a train. [1]", short_answer="x", abstained=False,
+                    citations=[c], conflict=True)
+    assert "The articles disagree" in render.render_answer(answer, {"doc_a": TEXT}.__getitem__, 1)

@@ -127,11 +127,17 @@ def _wire_chat(h: Handlers, chat: ChatPanel) -> None:
     outputs = [chat.chatbot, chat.transcript, chat.asked, chat.box]
     # The UI's own events are private and explicitly named, so that no default name
     # (a handler's) takes "/ask" from the public endpoint.
-    for name, trigger in (("chat_submit", chat.box.submit), ("chat_click", chat.ask.click)):
+    asking = [
         trigger(h.ask, inputs, outputs, api_name=name, api_visibility="private",
                 concurrency_id=PIPELINE_QUEUE, show_progress="minimal")
-    chat.start_over.click(h.start_over, None, outputs, api_name="chat_start_over",
-                          api_visibility="private", queue=False)
+        for name, trigger in (("chat_submit", chat.box.submit), ("chat_click", chat.ask.click))
+    ]
+    # Start over stops an answer still streaming, or it would write the old chat back.
+    # The Chatbot's own trash button does the same, so its states cannot outlive it.
+    for name, trigger in (("chat_start_over", chat.start_over.click),
+                          ("chat_clear", chat.chatbot.clear)):
+        trigger(h.start_over, None, outputs, api_name=name, api_visibility="private",
+                queue=False, cancels=asking)
 
 
 def _wire_library(h: Handlers, lib: LibraryPanel) -> None:

@@ -129,8 +129,11 @@ def render_inline(text: str, turn: int, numbers: set[int]) -> str:
     return _CITE_MARK.sub(link, out)
 
 
-def render_markdown(text: str, turn: int, numbers: set[int]) -> str:
-    """The small Markdown subset answers use: paragraphs, '> ' quotes, '- ' lists, bold."""
+def render_markdown(text: str, turn: int, numbers: set[int], lists: bool = True) -> str:
+    """The small Markdown subset answers use: paragraphs, '> ' quotes, '- ' lists, bold.
+
+    ``lists=False`` leaves out list items (an abstention's related passages, shown as cards).
+    """
     blocks: list[str] = []
     kind, lines = None, []
 
@@ -141,7 +144,8 @@ def render_markdown(text: str, turn: int, numbers: set[int]) -> str:
         if kind == "quote":
             blocks.append(f'<blockquote class="rag-answer-quote">{"<br>".join(inner)}</blockquote>')
         elif kind == "list":
-            blocks.append("<ul>" + "".join(f"<li>{i}</li>" for i in inner) + "</ul>")
+            if lists:
+                blocks.append("<ul>" + "".join(f"<li>{i}</li>" for i in inner) + "</ul>")
         else:
             blocks.append(f"<p>{'<br>'.join(inner)}</p>")
         lines.clear()
@@ -182,15 +186,16 @@ def render_answer(answer: Answer, text_of: TextLookup, turn: int, footer: str = 
     parts = [f'<div class="rag-answer" data-turn="{turn}">']
     if answer.abstained:
         parts.append('<div class="rag-abstain" role="status"><strong>No answer in the '
-                     "articles.</strong> None of the stored articles answers this; the "
-                     "closest passages are below for related reading.</div>")
+                     "articles</strong></div>")
     elif answer.short_answer:
         parts.append(f'<div class="rag-short" role="status">{escape(_one_line(answer.short_answer))}</div>')
     if answer.conflict:
         parts.append('<div class="rag-conflict" role="note">The articles disagree on this: '
                      "compare the cited sources.</div>")
     body = answer.text if answer.abstained else _body_without_short_answer(answer)
-    parts.append(f'<div class="rag-body">{render_markdown(body, turn, numbers)}</div>')
+    # An abstention's text lists the related passages that the cards below show in full.
+    lists = not (answer.abstained and answer.related)
+    parts.append(f'<div class="rag-body">{render_markdown(body, turn, numbers, lists)}</div>')
     parts.append(_card_section("Sources", answer.citations, text_of, turn, "cite"))
     parts.append(_card_section("Related passages", answer.related, text_of, turn, "related"))
     if footer:

@@ -85,6 +85,10 @@ mark.rag-quote { background: #fde68a; color: #1f2937; padding: 0 .1rem; border-r
 #library-table .rag-library th { border-bottom-width: 2px; }
 #library-table .rag-library td.rag-num { text-align: right; }
 .rag-lib-count { color: var(--body-text-color-subdued); margin: 0 0 .3rem 0; }
+/* Gradio's dark mode puts .dark on an ancestor. */
+.dark .rag-abstain { background: #3a2a0c; color: #fde7c2; }
+.dark .rag-conflict, .dark .rag-error, .dark .rag-ingest-errors { background: #3b1414; color: #fecaca; }
+.dark mark.rag-quote { background: #a16207; color: #fffbeb; }
 .rag-ingest-errors {
   margin-top: .4rem; padding: .5rem .8rem; border-radius: 8px;
   background: #fdecec; border-left: 5px solid #dc2626; color: #6b1111;
