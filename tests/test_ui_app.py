@@ -14,6 +14,10 @@ import pytest
 
 from rag import Pipeline, RagSettings
 
+# Gradio's queue calls pandas APIs that pandas 3 deprecates; not ours to fix.
+pytestmark = [pytest.mark.filterwarnings("ignore:.*no_silent_downcasting"),
+              pytest.mark.filterwarnings("ignore:The copy keyword is deprecated")]
+
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 ARTIFACTS = REPO / "test-artifacts"
@@ -201,6 +205,8 @@ def test_clicking_a_marker_brings_its_card_into_view(page):
     first.locator(f'a.rag-ref[href="#{card_id}"]').first.click()
     page.wait_for_function("id => document.getElementById(id).matches(':target')", arg=card_id)
     page.wait_for_function(_IN_VIEW, arg=card_id)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "ui-cite-target.png"))
 
 
 _NEWEST_QUESTION_IN_VIEW = """() => {

@@ -24,11 +24,13 @@ HEAD = """
     const chat = document.getElementById("chat");
     if (!chat) return;
     const turns = chat.querySelectorAll(".rag-question");
-    if (turns.length <= lastTurn) { lastTurn = turns.length; return; }  // start over: 0
-    lastTurn = turns.length;
+    if (turns.length < lastTurn) lastTurn = turns.length;  // start over
+    if (turns.length === lastTurn) return;
     const q = turns[turns.length - 1];
     const box = scroller(q);
-    if (box) box.scrollTop += q.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+    if (!box) return;  // nothing to scroll yet: retried when the answer makes the chat taller
+    box.scrollTop += q.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+    lastTurn = turns.length;
   }
   new MutationObserver(showNewTurn).observe(document.documentElement,
                                             {childList: true, subtree: true});

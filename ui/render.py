@@ -183,7 +183,7 @@ def _body_without_short_answer(answer: Answer) -> str:
 def render_answer(answer: Answer, text_of: TextLookup, turn: int, footer: str = "") -> str:
     """A finished answer: short answer or abstention, the text, one card per citation, footer."""
     numbers = {c.number for c in answer.citations}
-    parts = [f'<div class="rag-answer" data-turn="{turn}">']
+    parts = ['<div class="rag-answer">']
     if answer.abstained:
         parts.append('<div class="rag-abstain" role="status"><strong>No answer in the '
                      "articles</strong></div>")
@@ -216,7 +216,7 @@ def _card_section(heading: str, cites: Sequence[Citation], text_of: TextLookup,
 def render_partial(text: str, turn: int) -> str:
     """An answer still streaming in: the text so far, no cards yet."""
     body = render_markdown(text, turn, set())
-    return (f'<div class="rag-answer rag-streaming" data-turn="{turn}">'
+    return ('<div class="rag-answer rag-streaming">'
             f'<div class="rag-body">{body}<span class="rag-cursor">▍</span></div></div>')
 
 

@@ -33,11 +33,9 @@ APP_CSS = """
 .rag-abstain { background: #fff4e5; border-left: 5px solid #d97706; color: #5c3a00; }
 .rag-conflict { background: #fdecec; border-left: 5px solid #dc2626; color: #6b1111; }
 .rag-error { background: #fdecec; border-left: 5px solid #dc2626; color: #6b1111; }
-/* #chat in the selectors outranks the Chatbot's own prose margins. */
-#chat .rag-body > :first-child { margin-top: 0; }
-#chat .rag-body > :last-child { margin-bottom: 0; }
+/* Gradio's prose style sets blockquote margins with !important; so must we. */
 #chat .rag-body blockquote.rag-answer-quote {
-  margin: .3rem 0; padding: .2rem .8rem; border-left: 3px solid var(--border-color-primary);
+  margin: .3rem 0 !important; padding: .2rem .8rem; border-left: 3px solid var(--border-color-primary);
   color: var(--body-text-color); font-style: normal;
 }
 a.rag-ref {
@@ -68,7 +66,7 @@ h4.rag-cards-head {
   color: var(--body-text-color-subdued); }
 .rag-card-doc { font-size: .75rem; }
 #chat blockquote.rag-card-para {
-  margin: 0; padding: 0 0 0 .6rem; border-left: 3px solid var(--border-color-primary);
+  margin: 0 !important; padding: 0 0 0 .6rem; border-left: 3px solid var(--border-color-primary);
   font-size: .92rem; line-height: 1.5; white-space: normal; color: var(--body-text-color);
 }
 mark.rag-quote { background: #fde68a; color: #1f2937; padding: 0 .1rem; border-radius: 2px; }
