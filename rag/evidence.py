@@ -35,6 +35,14 @@ EXPLANATION_CUES = re.compile(
 )
 
 
+# A sentence whose successor starts with a pronoun gets this share of the successor's
+# lexical match ("… spokeswoman Adrian Watson said … / She emphasised that …").
+NEXT_SENTENCE_SHARE = 0.5
+PRONOUN_START = re.compile(r"^\W*(he|she|they|it|his|her|their|its|this|that|these|those)\b", re.I)
+# Questions about who wrote a piece are answered by its byline ("By NAME").
+AUTHOR_WORDS = re.compile(r"\b(wrote|written|author|authors|byline|reporter|journalist)\b", re.I)
+BYLINE = re.compile(r"\bBy\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+")
+W_BYLINE = 0.3
 # Headlines, captions and bylines (no closing punctuation) rarely answer a question.
 HEADLINE_FACTOR = 0.85
 
@@ -124,8 +132,10 @@ def rank_sentences(
     priors: list[float],
     vocab: dict[str, int],
     extra_terms: list[str] = (),
+    next_of: dict[str, Sentence] | None = None,
 ) -> list[ScoredSentence]:
-    """Score every candidate sentence; best first."""
+    """Score every candidate sentence; best first. ``next_of`` maps a sentence id to the
+    sentence after it, so "She said …" lends its words to the sentence that names her."""
     if not sentences:
         return []
     terms = list(dict.fromkeys(list(q.key_terms) + list(extra_terms)))
@@ -136,13 +146,21 @@ def rank_sentences(
     dense = vectors @ qvec if len(vectors) else np.zeros(len(sentences))
     q_stems = set(stems)
     out = []
+    asks_author = bool(AUTHOR_WORDS.search(q.text))
     for s, d, prior in zip(sentences, dense, priors):
         s_stems = set(stem_all(tokenize(s.text)))
         matched = tuple(st for st in idf if st in s_stems)
         lexical = sum(idf[st] for st in matched) / idf_sum
+        nxt = (next_of or {}).get(s.sid)
+        if nxt is not None and PRONOUN_START.match(nxt.text):
+            n_stems = set(stem_all(tokenize(nxt.text)))
+            extra = tuple(st for st in idf if st in n_stems and st not in matched)
+            lexical += NEXT_SENTENCE_SHARE * sum(idf[st] for st in extra) / idf_sum
         tmatch = type_match(q, s, q_stems)
         score = W_DENSE * float(d) + W_LEXICAL * lexical + W_TYPE * tmatch + W_CHUNK * prior
-        if _headline_like(s.text):
+        if asks_author and BYLINE.search(s.text):
+            score += W_BYLINE
+        elif _headline_like(s.text):
             score *= HEADLINE_FACTOR
         out.append(ScoredSentence(s, score, float(d), lexical, tmatch, prior, matched))
     out.sort(key=lambda x: x.score, reverse=True)
@@ -162,8 +180,7 @@ TYPE_COMPAT: dict[str, dict[str, float]] = {
     "person": {"PERSON": 1.0, "ORG": 0.3, "NORP": 0.2},
     "place": {"GPE": 1.0, "LOC": 1.0, "FAC": 1.0, "ORG": 0.3},
     "organisation": {"ORG": 1.0, "PERSON": 0.4, "GPE": 0.3, "NORP": 0.3, "PRODUCT": 0.3},
-    "number": {"CARDINAL": 1.0, "QUANTITY": 1.0, "MONEY": 1.0, "PERCENT": 1.0, "ORDINAL": 0.3,
-               "DATE": 0.2},
+    "number": {"CARDINAL": 1.0, "QUANTITY": 1.0, "MONEY": 1.0, "PERCENT": 1.0, "ORDINAL": 0.3},
 }
 _DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|"
                        r"a few|decades?)\b.*\b(years?|months?|weeks?|days?|hours?|decades?)\b", re.I)
@@ -178,6 +195,8 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
         fit = compat.get(e.label, 0.0)
         if q.answer_type == "duration" and not _DURATION.search(e.text):
             fit *= 0.2
+        if q.answer_type in {"date", "time"} and _DURATION.search(e.text) and not e.resolved:
+            fit *= 0.3  # "more than three years" is a length of time, not a when
         if q.answer_type == "number" and "far" in q.text.lower():
             fit = 1.0 if _DISTANCE.search(e.text) else fit * 0.2
         if fit <= 0:
