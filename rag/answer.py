@@ -21,9 +21,10 @@ from rag.settings import RagSettings
 from rag.types import Answer, Citation
 
 # Abstention thresholds: a grid search on the dev split of eval/data/seeds_gold.jsonl
-# (2026-11-22) maximising abstention while keeping false abstention near 0.05.
+# (2026-11-22) maximising abstention while keeping false abstention near 0.05. A floor on
+# lexical coverage, and "the rarest question word is missing from the top sentences",
+# were tried and did not improve dev: near-miss questions share their words with answers.
 MIN_EVIDENCE_SCORE = 0.40
-MIN_LEXICAL = 0.20
 MAX_UNKNOWN_SHARE = 0.45
 # Sentences scoring within this fraction of the best one count as strong evidence.
 STRONG_MARGIN = 0.88
@@ -127,7 +128,7 @@ class ExtractiveAnswerer:
         if not ranked:
             return True
         best = ranked[0]
-        if best.score < MIN_EVIDENCE_SCORE or best.lexical < MIN_LEXICAL:
+        if best.score < MIN_EVIDENCE_SCORE:
             return True
         return _unknown_share(list(q.key_terms) + list(extra), vocab) > MAX_UNKNOWN_SHARE
 
