@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from typing import Iterator, Protocol
 
 from rag.chat import expand_follow_up
-from rag.evidence import ScoredSentence, answer_entities, candidate_sentences, rank_sentences, stem_all
-from rag.question import QuestionAnalysis, analyse, load_vocab, tokenize
+from rag.evidence import ScoredSentence, answer_entities, candidate_sentences, rank_sentences
+from rag.question import QuestionAnalysis, analyse, load_vocab
+from rag.text import stem_all, tokenize
 from rag.sentences import Entity
 from rag.settings import RagSettings
 from rag.types import Answer, Citation
@@ -28,6 +29,12 @@ MIN_EVIDENCE_SCORE = 0.40
 MAX_UNKNOWN_SHARE = 0.45
 # Sentences scoring within this fraction of the best one count as strong evidence.
 STRONG_MARGIN = 0.88
+# Agreeing or disagreeing sources are looked for among the best SUPPORT_POOL sentences that
+# score within SUPPORT_MARGIN of the best, when the value sits near the question's words.
+SUPPORT_POOL = 20
+SUPPORT_MARGIN = 0.55
+SUPPORT_PROXIMITY = 0.3
+CONFLICT_PROXIMITY = 0.5
 MAX_EVIDENCE = 3
 # Sentences found directly by sentence-level dense search, beside those in retrieved chunks.
 SENTENCE_K = 12
@@ -70,6 +77,11 @@ class _Candidate:
     entity: Entity
     evidence: ScoredSentence
     score: float
+    proximity: float = 0.0
+
+    @property
+    def doc_id(self) -> str:
+        return self.evidence.doc_id
 
     @property
     def key(self) -> str:
@@ -133,49 +145,25 @@ class ExtractiveAnswerer:
         return _unknown_share(list(q.key_terms) + list(extra), vocab) > MAX_UNKNOWN_SHARE
 
     def _factoid(self, q, ranked, docs, vocab) -> Answer:
-        strong = [r for r in ranked if r.score >= ranked[0].score * STRONG_MARGIN][:8]
+        top = ranked[0].score
+        strong = [r for r in ranked if r.score >= top * STRONG_MARGIN][:8]
+        wider = [r for r in ranked[:SUPPORT_POOL] if r.score >= top * SUPPORT_MARGIN]
         q_stems = set(stem_all(list(q.key_terms)))
-        idf = _term_weights(strong, q_stems)
-        cands = [
-            _Candidate(e, r, r.score * (0.5 + 0.5 * fit) + W_PROXIMITY * _proximity(e, r, idf))
-            for r in strong for e, fit in answer_entities(q, r.sentence, q_stems)
-        ]
+        idf = _term_weights(wider, q_stems)
+        cands = _candidates(q, strong, idf, q_stems, vocab)
         if not cands:
             return self._passages(q, ranked, docs, short=None)
-        for c in cands:
-            c.score += W_RARE * _rarity(c.entity.text, vocab)
-        cands.sort(key=lambda c: c.score, reverse=True)
         best = cands[0]
-        agree = [c for c in cands if c.key == best.key]
+        # Other articles that give the same value, or a different one, close to the question's words.
+        near = [c for c in _candidates(q, wider, idf, q_stems, vocab) if c.proximity >= SUPPORT_PROXIMITY]
+        agree = _support_order(best, [c for c in near if c.key == best.key])
         differ = [
-            c for c in cands
-            if q.answer_type in CONFLICT_TYPES and c.key != best.key
-            and c.score >= best.score * STRONG_MARGIN
-            and c.evidence.lexical >= best.evidence.lexical * STRONG_MARGIN
-            and _proximity(c.entity, c.evidence, idf) >= 0.5 and c.evidence.doc_id != best.evidence.doc_id
+            c for c in near
+            if q.answer_type in CONFLICT_TYPES and c.key != best.key and c.doc_id != best.doc_id
+            and c.proximity >= CONFLICT_PROXIMITY and c.evidence.lexical >= best.evidence.lexical * STRONG_MARGIN
         ]
-        part_conflict = _time_of_day_conflict(agree)
-        evidence = _distinct_sentences([c.evidence for c in agree])[:MAX_EVIDENCE]
-        short = _render(best.entity)
-        cites = [_citation(i + 1, r, docs) for i, r in enumerate(evidence)]
-        lines = [f"**{short}**"]
-        lines += [f"> {c.quote} [{c.number}]" for c in cites]
-        conflict = False
-        if differ:
-            other = differ[0]
-            n = len(cites) + 1
-            cites.append(_citation(n, other.evidence, docs))
-            lines.append(f"\nSources disagree: another article gives **{_render(other.entity)}** [{n}].")
-            lines.append(f"> {cites[-1].quote} [{n}]")
-            conflict = True
-        elif part_conflict:
-            a, b = part_conflict
-            na = 1 + evidence.index(a.evidence)
-            nb = 1 + evidence.index(b.evidence)
-            lines.append(f"\nSources differ on the time of day: {a.entity.resolved and a.entity.text} [{na}] "
-                         f"versus {b.entity.text} [{nb}].")
-            conflict = True
-        return Answer("\n".join(lines), short, False, cites, q.text, q.answer_type, conflict=conflict)
+        return _compose_factoid(q, best, agree, differ, docs)
+
 
     def _passages(self, q, ranked, docs, short: str | None = None) -> Answer:
         n = EXPLANATION_SENTENCES if q.answer_type == "explanation" else 2
@@ -188,13 +176,59 @@ class ExtractiveAnswerer:
         return Answer("\n".join(lines), short, False, cites, q.text, q.answer_type)
 
 
+def _candidates(q, sentences, idf, q_stems, vocab) -> list[_Candidate]:
+    """Answer candidates in ``sentences``, best first."""
+    out = []
+    for r in sentences:
+        for e, fit in answer_entities(q, r.sentence, q_stems):
+            prox = _proximity(e, r, idf)
+            score = r.score * (0.5 + 0.5 * fit) + W_PROXIMITY * prox + W_RARE * _rarity(e.text, vocab)
+            out.append(_Candidate(e, r, score, prox))
+    return sorted(out, key=lambda c: c.score, reverse=True)
+
+
+def _support_order(best: _Candidate, same: list[_Candidate]) -> list[_Candidate]:
+    """The best candidate first, then one per other article, then the rest; no repeats."""
+    seen_docs, seen_text, first, rest = {best.doc_id}, {best.evidence.sentence.text}, [best], []
+    for c in same:
+        if c.evidence.sentence.text in seen_text:
+            continue
+        seen_text.add(c.evidence.sentence.text)
+        (rest if c.doc_id in seen_docs else first).append(c)
+        seen_docs.add(c.doc_id)
+    return (first + rest)[:MAX_EVIDENCE]
+
+
+def _compose_factoid(q, best, agree, differ, docs) -> Answer:
+    """Short answer, its evidence, and any disagreement, as Markdown with [n] markers."""
+    short = _render(best.entity)
+    cites = [_citation(i + 1, c.evidence, docs) for i, c in enumerate(agree)]
+    lines = [f"**{short}**"] + [f"> {c.quote} [{c.number}]" for c in cites]
+    conflict = False
+    if differ:
+        other = differ[0]
+        n = len(cites) + 1
+        cites.append(_citation(n, other.evidence, docs))
+        lines.append(f"\nSources disagree: another article gives **{_render(other.entity)}** [{n}].")
+        lines.append(f"> {cites[-1].quote} [{n}]")
+        conflict = True
+    elif parts := _time_of_day_conflict(agree):
+        (a, na), (b, nb) = [(c, 1 + agree.index(c)) for c in parts]
+        lines.append(f"\nSources differ on the time of day: “{a.entity.text}” [{na}] versus "
+                     f"“{b.entity.text}” [{nb}].")
+        conflict = True
+    return Answer("\n".join(lines), short, False, cites, q.text, q.answer_type, conflict=conflict)
+
+
 def _unknown_share(terms: list[str], vocab) -> float:
     """Share of the question's key terms (by length) that never occur in the corpus."""
     if not vocab or not terms:
         return 0.0
     weights = {t: len(t) for t in terms if len(t) >= 3}
     total = sum(weights.values()) or 1
-    return sum(w for t, w in weights.items() if t not in vocab) / total
+    stems = getattr(vocab, "stems", set())
+    unknown = [t for t in weights if t not in vocab and stem_all([t])[0] not in stems]
+    return sum(weights[t] for t in unknown) / total
 
 
 def _next_sentences(sents) -> dict:

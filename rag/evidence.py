@@ -11,11 +11,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
-from rag.question import QuestionAnalysis, tokenize
+from rag.question import QuestionAnalysis
+from rag.text import stem_all, tokenize
 from rag.retrieve import RetrievedChunk
 from rag.sentences import Entity, Sentence
 
@@ -67,39 +67,6 @@ class ScoredSentence:
     def doc_id(self) -> str:
         """The document this sentence comes from."""
         return self.sentence.doc_id
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    import Stemmer
-
-    return Stemmer.Stemmer("english")
-
-
-# Irregular past forms mapped to their base verb before stemming, so "left" matches
-# "leave" (a general English table, not a corpus one).
-IRREGULAR = {
-    "left": "leave", "met": "meet", "went": "go", "gone": "go", "said": "say", "told": "tell",
-    "took": "take", "taken": "take", "gave": "give", "given": "give", "sold": "sell",
-    "bought": "buy", "began": "begin", "begun": "begin", "flew": "fly", "flown": "fly",
-    "ran": "run", "held": "hold", "brought": "bring", "sent": "send", "spent": "spend",
-    "built": "build", "made": "make", "won": "win", "lost": "lose", "paid": "pay", "saw": "see",
-    "seen": "see", "came": "come", "became": "become", "knew": "know", "known": "know",
-    "thought": "think", "found": "find", "wrote": "write", "written": "write", "led": "lead",
-    "fled": "flee", "struck": "strike", "chose": "choose", "chosen": "choose", "rose": "rise",
-    "fell": "fall", "fallen": "fall", "drove": "drive", "driven": "drive", "rode": "ride",
-    "spoke": "speak", "spoken": "speak", "met": "meet", "kept": "keep", "felt": "feel",
-    "heard": "hear", "meant": "mean", "sat": "sit", "stood": "stand", "understood": "understand",
-    "taught": "teach", "caught": "catch", "fought": "fight", "sought": "seek", "arose": "arise",
-    "forbade": "forbid", "swore": "swear", "shot": "shoot", "hid": "hide", "bore": "bear",
-    "crossed": "cross", "arrived": "arrive", "travelled": "travel", "traveled": "travel",
-}
-
-
-def stem_all(words: list[str]) -> list[str]:
-    """Snowball (English) stems, after mapping irregular verb forms to their base."""
-    base = [w.replace("’", "'").split("'")[0] for w in words]
-    return _stemmer().stemWords([IRREGULAR.get(w, w) for w in base])
 
 
 def candidate_sentences(

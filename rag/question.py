@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from rag.text import stem_all, tokenize
 
 AnswerType = str  # date | time | person | place | organisation | number | entity | explanation | other
 
@@ -67,11 +68,6 @@ class QuestionAnalysis:
         return " ".join(self.corrected.get(w.lower().strip("?.,!"), w) for w in words)
 
 
-def tokenize(text: str) -> list[str]:
-    """Lowercase word tokens (apostrophes and hyphens kept inside words)."""
-    return re.findall(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*", text.lower())
-
-
 def analyse(question: str, vocab: "Vocab | None" = None) -> QuestionAnalysis:
     """Answer type, key terms and typo fixes for one question."""
     words = tokenize(question)
@@ -111,8 +107,8 @@ def _fix_stopword(word: str) -> str | None:
 
 
 def _fix_term(word: str, vocab: "Vocab") -> str | None:
-    if len(word) < MIN_TYPO_LEN or word.isdigit():
-        return None
+    if len(word) < MIN_TYPO_LEN or word.isdigit() or stem_all([word])[0] in vocab.stems:
+        return None  # a form of a corpus word ("leave" when the corpus says "leaves", "left")
     pool = vocab.by_initial.get(word[0], ())
     match = difflib.get_close_matches(word, pool, n=1, cutoff=TYPO_CUTOFF)
     return match[0] if match else None
@@ -123,6 +119,7 @@ class Vocab(dict):
 
     def __init__(self, counts: dict[str, int]) -> None:
         super().__init__(counts)
+        self.stems = set(stem_all(list(counts)))
         self.by_initial: dict[str, list[str]] = {}
         for w in counts:
             if len(w) >= MIN_TYPO_LEN - 1 and not w.isdigit():

@@ -26,6 +26,8 @@ LABEL_TO_TYPE = {
     "LANGUAGE": "entity",
 }
 MIN_SENTENCE_CHARS = 3
+# What may stand between two date/time entities that are one expression.
+DATE_JOINER = re.compile(r"\s?|\s+(?:of|on)\s+|,\s")
 # Sentences longer than this many characters are split at "; " or ", " boundaries
 # so a quote stays readable (the embedder reads 256 word pieces anyway).
 MAX_SENTENCE_CHARS = 600
@@ -135,9 +137,12 @@ def _make_sentence(doc_id, text, s, e, ents, published) -> Sentence:
     merged: list[Entity] = []
     for lab, es, ee in inside:
         prev = merged[-1] if merged else None
-        # spaCy tags "Sunday evening" as DATE "Sunday" + TIME "evening": keep them together.
-        if prev and prev.label in {"DATE", "TIME"} and lab in {"DATE", "TIME"} and es - prev.end <= 1:
+        # spaCy tags "Sunday evening" as DATE "Sunday" + TIME "evening", and "the afternoon of
+        # September 10" as TIME + DATE: keep them together.
+        if (prev and prev.label in {"DATE", "TIME"} and lab in {"DATE", "TIME"}
+                and DATE_JOINER.fullmatch(text[prev.end : es])):
             prev.end, prev.text = ee, text[prev.start : ee]
+            prev.label = "DATE" if "DATE" in (prev.label, lab) else prev.label
             continue
         merged.append(Entity(lab, text[es:ee], es, ee))
     for ent in merged:

@@ -78,7 +78,7 @@ def test_chat_answers_a_follow_up_from_earlier_turns(seeded):
     follow = seeded.chat(FOLLOW_UP_CHAT)
     assert not follow.abstained and follow.answer_type == "place"
     assert any("Vladivostok" in c.quote for c in follow.citations)
-    assert all("Putin" in c.quote or "Kim" in c.quote for c in follow.citations)
+    assert all("meet" in c.quote.lower() for c in follow.citations)  # on the topic carried over
 
 
 def test_follow_up_short_answer_is_the_city(seeded):
