@@ -4,6 +4,7 @@ and called with gradio_client. No mocks: the pipeline, Chroma and the embedder a
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import socket
@@ -99,11 +100,55 @@ def browser():
         b.close()
 
 
+# Test instrumentation, not a fake: copies what Gradio's queue stream (server-sent events)
+# delivers to the page into window.__sse, and hands the page the untouched stream.
+SSE_TAP = """
+(() => {
+  window.__sse = [];
+  const original = window.fetch;
+  window.fetch = async (...args) => {
+    const response = await original(...args);
+    const url = String((args[0] && args[0].url) || args[0]);
+    if (!url.includes("queue/data") || !response.body) return response;
+    const [copy, page] = response.body.tee();
+    (async () => {
+      const reader = copy.pipeThrough(new TextDecoderStream()).getReader();
+      for (;;) {
+        const {done, value} = await reader.read();
+        if (done) break;
+        window.__sse.push(value);
+      }
+    })();
+    return new Response(page, {status: response.status, statusText: response.statusText,
+                               headers: response.headers});
+  };
+})();
+"""
+
+
+def _strings(obj) -> list[str]:
+    """Every string inside a decoded JSON message."""
+    if isinstance(obj, str):
+        return [obj]
+    items = obj.values() if isinstance(obj, dict) else obj if isinstance(obj, list) else []
+    return [s for item in items for s in _strings(item)]
+
+
+def _text_of(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html)
+
+
+def _sse_messages(pg) -> list[dict]:
+    text = "".join(pg.evaluate("window.__sse"))
+    return [json.loads(line[5:]) for line in text.splitlines() if line.startswith("data:")]
+
+
 @pytest.fixture
 def page(app, browser, tmp_path):
     """A fresh browser session on the app; fails the test if anything leaves localhost."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
+    pg.add_init_script(SSE_TAP)
     outside: list[str] = []
     pg.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1", "data:", "blob:"))
           else outside.append(r.url))
@@ -163,18 +208,15 @@ def _upload(pg, *files: Path) -> str:
 # ---- chat ---------------------------------------------------------------------
 @pytest.mark.browser
 def test_answer_streams_in_and_cites_the_right_articles(app, page):
-    page.evaluate("""() => {
-        window.__partials = [];
-        new MutationObserver(() => {
-            for (const el of document.querySelectorAll('#chat .rag-streaming .rag-body'))
-                window.__partials.push(el.textContent);
-        }).observe(document.querySelector('#chat'), {subtree: true, childList: true,
-                                                     characterData: true});
-    }""")
     _ask(page, "When did Kim leave Pyongyang?")
     expected = app["pipeline"].query("When did Kim leave Pyongyang?")
-    partials = page.evaluate("window.__partials")
-    assert any(p.strip("▍ ") for p in partials), f"no partial answer was shown: {partials}"
+    # The browser was sent the answer in pieces: a partial one with text, then the cards.
+    # (Read off the wire: the DOM may paint two quick updates as one.)
+    updates = [_strings(m) for m in _sse_messages(page) if m.get("msg") == "process_generating"]
+    partial = next((i for i, u in enumerate(updates) for html in u
+                    if "rag-streaming" in html and _text_of(html).strip("▍ ")), None)
+    final = next((i for i, u in enumerate(updates) for html in u if "rag-card" in html), None)
+    assert partial is not None and final is not None and partial < final, updates
 
     answer = _last_answer(page)
     cards = answer.locator(".rag-cards-cite .rag-card")
@@ -250,7 +292,8 @@ def test_follow_up_uses_the_conversation_and_start_over_forgets_it(app, page):
     assert _shown(_last_answer(page)) == _expected(pipeline.query(follow, history=[first]))
     page.wait_for_function(_NEWEST_QUESTION_IN_VIEW)
 
-    page.click("#start-over")
+    with page.expect_response(lambda r: r.url.endswith("/run/predict") and r.ok):
+        page.click("#start-over")
     page.wait_for_function("() => !document.querySelector('#chat .rag-question')")
     assert page.locator("#chat .rag-answer").count() == 0
     assert page.input_value("#question textarea") == ""
@@ -261,8 +304,10 @@ def test_follow_up_uses_the_conversation_and_start_over_forgets_it(app, page):
 @pytest.mark.browser
 def test_chat_trash_button_also_forgets_the_conversation(app, page):
     _ask(page, "When will Kim meet Putin?")
-    page.locator("#chat button[aria-label=Clear]").click()
-    page.wait_for_function("() => !document.querySelector('#chat .rag-question')")
+    # The Chatbot empties itself at once; wait for the server to have reset the history.
+    with page.expect_response(lambda r: r.url.endswith("/run/predict") and r.ok):
+        page.locator("#chat button[aria-label=Clear]").click()
+    assert page.locator("#chat .rag-question").count() == 0
     _ask(page, "And where?")
     assert _shown(_last_answer(page)) == _expected(app["pipeline"].query("And where?"))
 

@@ -151,3 +151,8 @@ def test_conflict_is_flagged():
     answer = Answer(text="**x**\n> He took a train. [1]", short_answer="x", abstained=False,
                     citations=[c], conflict=True)
     assert "The articles disagree" in render.render_answer(answer, {"doc_a": TEXT}.__getitem__, 1)
+
+
+def test_partial_answer_closes_an_unfinished_bold_span():
+    html = render.render_partial("**Sunday even", 1)
+    assert "<strong>Sunday even</strong>" in html and "**" not in html

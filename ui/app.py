@@ -13,15 +13,15 @@ from typing import get_args
 
 import gradio as gr
 
-from rag.settings import AnswerMode, RagSettings
+from rag.settings import AnswerMode, RagSettings, RetrievalMode
 from ui.browser import HEAD
 from ui.handlers import Handlers
+from ui.render import RETRIEVAL_LABELS
 from ui.theme import APP_CSS, make_theme
 
 log = logging.getLogger(__name__)
 
 TITLE = "News QA"
-RETRIEVAL_CHOICES = [("Hybrid (BM25 + dense)", "hybrid"), ("Dense", "dense"), ("BM25", "bm25")]
 UPLOAD_TYPES = [".txt", ".md", ".markdown", ".html", ".htm"]
 # One queue slot for everything that reads or writes the store: a question never runs
 # while an upload rewrites the keyword index, and answers arrive in order.
@@ -73,7 +73,8 @@ def _settings_panel(settings: RagSettings) -> tuple[gr.Slider, gr.Radio, gr.Radi
         top_k = gr.Slider(1, max(20, settings.top_k), value=settings.top_k, step=1,
                           label="Top-k passages", info="How many passages the answer may use.",
                           elem_id="top-k")
-        mode = gr.Radio(RETRIEVAL_CHOICES, value=settings.retrieval_mode, label="Retrieval",
+        choices = [(RETRIEVAL_LABELS.get(m, m), m) for m in get_args(RetrievalMode)]
+        mode = gr.Radio(choices, value=settings.retrieval_mode, label="Retrieval",
                         elem_id="retrieval-mode")
         modes = list(get_args(AnswerMode))
         answer_mode = gr.Radio(modes, value=settings.answer_mode, label="Answer mode",

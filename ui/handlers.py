@@ -41,7 +41,7 @@ def _text_lookup(pipeline) -> Callable[[str], str]:
 
 def _footer(answer: Answer, top_k: int, retrieval_mode: str) -> str:
     """How the answer was found: 'BM25 retrieval · top-k 2 · 41 ms'."""
-    label = {"hybrid": "Hybrid", "dense": "Dense", "bm25": "BM25"}.get(retrieval_mode, retrieval_mode)
+    label = render.RETRIEVAL_LABELS.get(retrieval_mode, retrieval_mode)
     total = answer.timings_ms.get("total_ms")
     took = f" · {total:.0f} ms" if total is not None else ""
     return f"{label} retrieval · top-k {top_k}{took}"

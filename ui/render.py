@@ -24,6 +24,9 @@ MAX_PARAGRAPH_CHARS = 900
 # Characters of context kept on each side of the quote when a paragraph is cut.
 CONTEXT_CHARS = 320
 
+# How each retrieval mode (rag.settings.RetrievalMode) is named on screen.
+RETRIEVAL_LABELS = {"hybrid": "Hybrid (BM25 + dense)", "dense": "Dense", "bm25": "BM25"}
+
 _CITE_MARK = re.compile(r"\[(\d{1,3})\]")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ITALIC = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
@@ -215,6 +218,8 @@ def _card_section(heading: str, cites: Sequence[Citation], text_of: TextLookup,
 
 def render_partial(text: str, turn: int) -> str:
     """An answer still streaming in: the text so far, no cards yet."""
+    if text.count("**") % 2:
+        text += "**"  # close a bold span still arriving, rather than show its '**'
     body = render_markdown(text, turn, set())
     return ('<div class="rag-answer rag-streaming">'
             f'<div class="rag-body">{body}<span class="rag-cursor">▍</span></div></div>')
