@@ -152,3 +152,30 @@ def make_llamaindex_embedding(embedder: OnnxMiniLM):
             return self._get_query_embedding(query)
 
     return MiniLMEmbedding(embedder)
+
+
+def make_sentence_pooler(sentences: dict, vectors: dict, embedder: OnnxMiniLM):
+    """A LlamaIndex transformation giving each chunk the length-weighted mean of the
+    vectors of the sentences it overlaps (``sentences``/``vectors`` keyed by doc id)."""
+    from llama_index.core.schema import TransformComponent
+
+    class PoolSentenceVectors(TransformComponent):
+        """Chunk vector = normalised, length-weighted mean of its sentences' vectors."""
+
+        def __call__(self, nodes, **kwargs):
+            for node in nodes:
+                node.embedding = _pool(node, sentences.get(node.ref_doc_id, []),
+                                       vectors.get(node.ref_doc_id), embedder)
+            return nodes
+
+    return PoolSentenceVectors()
+
+
+def _pool(node, sents, vecs, embedder: OnnxMiniLM) -> list[float]:
+    start, end = node.metadata["start"], node.metadata["end"]
+    idx = [i for i, s in enumerate(sents) if s.start < end and s.end > start]
+    if not idx:  # no sentence inside (rare): embed the chunk text itself
+        return embedder.embed([node.get_content()])[0].tolist()
+    weights = np.array([min(sents[i].end, end) - max(sents[i].start, start) for i in idx], dtype=np.float32)
+    v = (vecs[idx] * weights[:, None]).sum(axis=0)
+    return (v / max(float(np.linalg.norm(v)), 1e-12)).tolist()

@@ -1,5 +1,9 @@
 """Ingest stage: files -> chunks and sentences in the store, idempotently.
 
+Each sentence is embedded once (it fits the model's 256 word pieces, where a whole chunk
+may not); a chunk's vector is the length-weighted mean of its sentences' vectors, which
+found the gold evidence at least as often as embedding the chunk text on the gold set.
+
 A document is identified by its file stem and versioned by a hash of its text and
 metadata: unchanged documents are skipped, changed ones replaced (new records are
 written before the old ones are deleted), and documents whose files vanished from an
@@ -22,6 +26,8 @@ from rag.store import ChromaStore, date_to_int
 from rag.types import IngestReport
 
 ProgressFn = Callable[[float, str], None]
+# Documents processed together: bounds memory on large corpora and keeps each group whole.
+DOCS_PER_GROUP = 32
 
 
 def ingest_paths(
@@ -102,51 +108,68 @@ def _vanished(paths, stored, present: set[str], failed: set[str]) -> list[str]:
 
 
 def _write(docs, settings, store, embedder, notify) -> int:
+    """Write documents in groups: bounded memory, and each group is complete when done."""
+    show = settings.show_progress and sys.stderr.isatty()
+    bar = None
+    if show:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(docs), desc="Ingesting", unit="doc")
+    written = 0
+    for g in range(0, len(docs), DOCS_PER_GROUP):
+        group = docs[g : g + DOCS_PER_GROUP]
+        notify(0.05 + 0.9 * g / len(docs), f"documents {g + 1}–{g + len(group)} of {len(docs)}")
+        written += _write_group(group, settings, store, embedder)
+        if bar is not None:
+            bar.update(len(group))
+    if bar is not None:
+        bar.close()
+    return written
+
+
+def _write_group(docs, settings, store, embedder) -> int:
+    """Sentences and entities, one embedding per sentence, then chunks whose vectors are
+    pooled from their sentences; the document record goes last."""
     from llama_index.core import Document
     from llama_index.core.ingestion import IngestionPipeline
 
     from rag.chunk import NOT_EMBEDDED, make_offset_recorder, make_splitter
-    from rag.embed import make_llamaindex_embedding
+    from rag.embed import make_sentence_pooler
     from rag.sentences import analyse_documents
 
-    show = settings.show_progress and sys.stderr.isatty()
-    old_chunk_ids = _ids(store.chunks, [d.doc_id for d in docs])
-    old_sentence_ids = set(_ids(store.sentences, [d.doc_id for d in docs]))
-    li_docs = [
-        Document(id_=d.doc_id, text=d.text, metadata=_meta(d),
-                 excluded_embed_metadata_keys=list(NOT_EMBEDDED),
-                 excluded_llm_metadata_keys=list(NOT_EMBEDDED))
-        for d in docs
-    ]
-    notify(0.05, f"chunking and embedding {len(docs)} documents")
+    ids = [d.doc_id for d in docs]
+    old_chunk_ids = _ids(store.chunks, ids)
+    old_sentence_ids = set(_ids(store.sentences, ids))
+    sents = dict(zip(ids, analyse_documents([(d.doc_id, d.text, d.published) for d in docs])))
+    flat = [s for i in ids for s in sents[i]]
+    flat_vecs = embedder.embed([s.text for s in flat])
+    vecs, k = {}, 0
+    for i in ids:
+        vecs[i], k = flat_vecs[k : k + len(sents[i])], k + len(sents[i])
+    li_docs = [Document(id_=d.doc_id, text=d.text, metadata=_meta(d),
+                        excluded_embed_metadata_keys=list(NOT_EMBEDDED),
+                        excluded_llm_metadata_keys=list(NOT_EMBEDDED)) for d in docs]
     pipeline = IngestionPipeline(
         transformations=[make_splitter(settings), make_offset_recorder(),
-                         make_llamaindex_embedding(embedder)],
+                         make_sentence_pooler(sents, vecs, embedder)],
         vector_store=store.vector_store,
     )
-    nodes = pipeline.run(documents=li_docs, show_progress=show)
+    nodes = pipeline.run(documents=li_docs, show_progress=False)
     if old_chunk_ids:
         store.chunks.delete(ids=old_chunk_ids)
-    notify(0.6, "finding sentences and entities")
-    by_doc: dict[str, list] = {}
+    if flat:
+        store.put_sentences(flat, flat_vecs)
+    stale = old_sentence_ids - {s.sid for s in flat}
+    if stale:
+        store.sentences.delete(ids=sorted(stale))
+    chunk_vecs: dict[str, list] = {}
     for n in nodes:
-        by_doc.setdefault(n.ref_doc_id, []).append(n.embedding)
-    items = [(d.doc_id, d.text, d.published) for d in docs]
-    analysed = analyse_documents(items)
-    if show:
-        from tqdm import tqdm
-
-        analysed = tqdm(analysed, total=len(items), desc="Sentences", unit="doc")
-    for d, sents in zip(docs, analysed):
-        vecs = embedder.embed([s.text for s in sents])
-        store.put_sentences(sents, vecs)
-        stale = old_sentence_ids - {s.sid for s in sents}
-        if stale:
-            store.sentences.delete(ids=sorted(s for s in stale if s.startswith(d.doc_id + ":")))
-        chunk_vecs = np.asarray(by_doc.get(d.doc_id) or [np.zeros(vecs.shape[1])], dtype=np.float32)
-        doc_vec = chunk_vecs.mean(axis=0)
+        chunk_vecs.setdefault(n.ref_doc_id, []).append(n.embedding)
+    for d in docs:
+        mine = np.asarray(chunk_vecs.get(d.doc_id) or [embedder.embed([d.text[:2000]])[0]], dtype=np.float32)
+        doc_vec = mine.mean(axis=0)
         doc_vec /= max(float(np.linalg.norm(doc_vec)), 1e-12)
-        meta = _meta(d) | {"hash": d.content_hash, "chunks": len(by_doc.get(d.doc_id, []))}
+        meta = _meta(d) | {"hash": d.content_hash, "chunks": len(chunk_vecs.get(d.doc_id, []))}
         store.put_document(meta, d.text, doc_vec)  # last: marks the document complete
     return len(nodes)
 
