@@ -6,7 +6,6 @@ before importing this module; :func:`build_app` also turns analytics off for its
 
 from __future__ import annotations
 
-import logging
 import sys
 from dataclasses import dataclass
 from typing import get_args
@@ -18,8 +17,6 @@ from ui.browser import HEAD
 from ui.handlers import Handlers
 from ui.render import RETRIEVAL_LABELS
 from ui.theme import APP_CSS, make_theme
-
-log = logging.getLogger(__name__)
 
 TITLE = "News QA"
 UPLOAD_TYPES = [".txt", ".md", ".markdown", ".html", ".htm"]
@@ -163,13 +160,15 @@ def build_app(pipeline) -> gr.Blocks:
         with gr.Tabs(elem_id="tabs"):
             with gr.Tab("Ask", id="ask-tab", elem_id="ask-tab"):
                 chat = _chat_panel(pipeline.settings)
-            with gr.Tab("Library", id="library-tab", elem_id="library-tab"):
+            with gr.Tab("Library", id="library-tab", elem_id="library-tab") as library_tab:
                 lib = _library_panel()
         _wire_chat(h, chat)
         _wire_library(h, lib)
         _register_api(h)
-        demo.load(h.library, None, [lib.table, lib.picker], api_name="library_refresh",
-                  api_visibility="private")
+        # Fresh on every visit: another browser session may have added or deleted articles.
+        for name, trigger in (("library_load", demo.load), ("library_show", library_tab.select)):
+            trigger(h.library, None, [lib.table, lib.picker], api_name=name,
+                    api_visibility="private")
     return demo
 
 

@@ -83,7 +83,8 @@ class Handlers:
             return
         except Exception as exc:  # the chat must say what failed rather than hang
             log.exception("answering %r failed", question)
-            transcript[-1]["content"] = render.render_error(f"the answer failed: {exc}")
+            transcript[-1]["content"] = render.render_error(str(exc) or type(exc).__name__,
+                                                            title="The answer failed")
             yield transcript, transcript, asked, question or ""
             return
         asked.append(question)

@@ -230,9 +230,10 @@ def render_question(question: str) -> str:
     return f'<div class="rag-question">{escape(_one_line(question))}</div>'
 
 
-def render_error(message: str) -> str:
-    """A question the pipeline refused (empty, too long, …), shown as such."""
-    return f'<div class="rag-error" role="alert"><strong>Cannot ask that:</strong> {escape(_one_line(message))}</div>'
+def render_error(message: str, title: str = "Cannot ask that") -> str:
+    """A question the pipeline refused (empty, too long, …) or a failure, shown as such."""
+    return (f'<div class="rag-error" role="alert"><strong>{escape(title)}:</strong> '
+            f"{escape(_one_line(message))}</div>")
 
 
 def render_library(docs: Iterable[DocumentInfo]) -> str:
