@@ -113,7 +113,7 @@ class ExtractiveAnswerer:
         docs_needed = {c.doc_id for c in chunks} | {sid.rsplit(":", 1)[0] for sid in near}
         sents, vecs = self.store.sentences_of(docs_needed)
         cands, cvecs, priors = candidate_sentences(chunks, sents, vecs, near)
-        ranked = rank_sentences(q, qvec, cands, cvecs, priors, vocab, extra, _next_sentences(sents))
+        ranked = rank_sentences(q, qvec, cands, cvecs, priors, vocab, extra, _neighbours(sents))
         docs = self.store.document_texts({r.doc_id for r in ranked[:12]})
         answer = self._compose(q, ranked, docs, vocab, extra)
         timings["answer_ms"] = (time.perf_counter() - t) * 1000
@@ -231,10 +231,15 @@ def _unknown_share(terms: list[str], vocab) -> float:
     return sum(weights[t] for t in unknown) / total
 
 
-def _next_sentences(sents) -> dict:
-    """Sentence id -> the next sentence of the same document."""
+def _neighbours(sents) -> dict:
+    """Sentence id -> (previous, next) sentence of the same document (None at the ends)."""
     order = sorted(sents, key=lambda s: (s.doc_id, s.start))
-    return {a.sid: b for a, b in zip(order, order[1:]) if a.doc_id == b.doc_id}
+    out = {}
+    for i, s in enumerate(order):
+        prev = order[i - 1] if i and order[i - 1].doc_id == s.doc_id else None
+        nxt = order[i + 1] if i + 1 < len(order) and order[i + 1].doc_id == s.doc_id else None
+        out[s.sid] = (prev, nxt)
+    return out
 
 
 def _rarity(text: str, vocab) -> float:

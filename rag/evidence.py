@@ -35,10 +35,13 @@ EXPLANATION_CUES = re.compile(
 )
 
 
-# A sentence whose successor starts with a pronoun gets this share of the successor's
-# lexical match ("… spokeswoman Adrian Watson said … / She emphasised that …").
-NEXT_SENTENCE_SHARE = 0.5
-PRONOUN_START = re.compile(r"^\W*(he|she|they|it|his|her|their|its|this|that|these|those)\b", re.I)
+# Sentence windows: when a sentence refers back ("She emphasised …", "The city is …"), the
+# two sentences share this part of each other's lexical match.
+NEIGHBOUR_SHARE = 0.5
+REFERRING_START = re.compile(
+    r"^\W*(he|she|they|it|his|her|their|its|this|that|these|those|the (?:city|country|town|"
+    r"leader|president|minister|official|agency|group|company|meeting|visit|trip|talks|deal|"
+    r"report|statement|move|plan|war|army|region|state|capital|port))\b", re.I)
 # Questions about who wrote a piece are answered by its byline ("By NAME").
 AUTHOR_WORDS = re.compile(r"\b(wrote|written|author|authors|byline|reporter|journalist)\b", re.I)
 BYLINE = re.compile(r"\bBy\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+")
@@ -99,10 +102,11 @@ def rank_sentences(
     priors: list[float],
     vocab: dict[str, int],
     extra_terms: list[str] = (),
-    next_of: dict[str, Sentence] | None = None,
+    neighbours: dict[str, tuple[Sentence | None, Sentence | None]] | None = None,
 ) -> list[ScoredSentence]:
-    """Score every candidate sentence; best first. ``next_of`` maps a sentence id to the
-    sentence after it, so "She said …" lends its words to the sentence that names her."""
+    """Score every candidate sentence; best first. ``neighbours`` maps a sentence id to the
+    sentences before and after it: "She said …" lends its words to the sentence naming her,
+    and "The city is …" borrows the words of the sentence that named the city."""
     if not sentences:
         return []
     terms = list(dict.fromkeys(list(q.key_terms) + list(extra_terms)))
@@ -118,11 +122,12 @@ def rank_sentences(
         s_stems = set(stem_all(tokenize(s.text)))
         matched = tuple(st for st in idf if st in s_stems)
         lexical = sum(idf[st] for st in matched) / idf_sum
-        nxt = (next_of or {}).get(s.sid)
-        if nxt is not None and PRONOUN_START.match(nxt.text):
-            n_stems = set(stem_all(tokenize(nxt.text)))
-            extra = tuple(st for st in idf if st in n_stems and st not in matched)
-            lexical += NEXT_SENTENCE_SHARE * sum(idf[st] for st in extra) / idf_sum
+        prev, nxt = (neighbours or {}).get(s.sid, (None, None))
+        for other, refers in ((nxt, nxt), (prev, s)):
+            if other is not None and REFERRING_START.match(refers.text):
+                o_stems = set(stem_all(tokenize(other.text)))
+                extra = tuple(st for st in idf if st in o_stems and st not in matched)
+                lexical += NEIGHBOUR_SHARE * sum(idf[st] for st in extra) / idf_sum
         tmatch = type_match(q, s, q_stems)
         score = W_DENSE * float(d) + W_LEXICAL * lexical + W_TYPE * tmatch + W_CHUNK * prior
         if asks_author and BYLINE.search(s.text):

@@ -81,7 +81,10 @@ def analyse(question: str, vocab: "Vocab | None" = None) -> QuestionAnalysis:
             corrected[w] = new
         fixed.append(new or w)
     wh, atype = _answer_type(fixed)
-    terms = [w for w in fixed if w not in STOPWORDS and w not in WH_WORDS and len(w) > 1]
+    # "far" in "how far", "long" in "how long": part of the question form, not its topic.
+    form = {i + 1 for i, w in enumerate(fixed[:-1]) if w == "how" and fixed[i + 1] in NUMBER_HOW}
+    terms = [w for i, w in enumerate(fixed)
+             if w not in STOPWORDS and w not in WH_WORDS and len(w) > 1 and i not in form]
     follow = _looks_like_follow_up(fixed, terms)
     return QuestionAnalysis(question, atype, wh, _dedupe(terms), corrected, follow)
 
