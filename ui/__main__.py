@@ -17,7 +17,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--host", default="127.0.0.1",
                         help="interface to bind (default: 127.0.0.1, this machine only)")
-    parser.add_argument("--port", type=int, default=int(os.environ.get("RAG_UI_PORT", 7860)),
+    parser.add_argument("--port", type=int, default=int(os.environ.get("RAG_UI_PORT", "7860")),
                         help="port to serve on (default: 7860 or $RAG_UI_PORT)")
     parser.add_argument("--open", action="store_true", help="open the app in a web browser")
     return parser.parse_args(argv)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import gradio as gr
 
@@ -116,7 +117,9 @@ class Handlers:
         return (render.render_library(self.pipeline.documents()),
                 gr.Dropdown(choices=_doc_choices(self.pipeline), value=None))
 
-    def ingest_files(self, files: list[str] | None, progress=gr.Progress()) -> tuple[str, str, Any, None]:
+    # Gradio finds the progress bar by this default value (its documented idiom).
+    def ingest_files(self, files: list[str] | None,
+                     progress=gr.Progress()) -> tuple[str, str, Any, None]:  # noqa: B008
         """Ingest uploaded files with a progress bar; returns (report, table, picker, upload)."""
         if not files:
             table, picker = self.library()

@@ -11,10 +11,10 @@ blank lines: CommonMark passes such a block through untouched, and the literal `
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
-from typing import Callable, Iterable, Sequence
 
 from rag.types import Answer, Citation, DocumentInfo
 
