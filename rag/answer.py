@@ -36,8 +36,9 @@ SUPPORT_MARGIN = 0.55
 SUPPORT_PROXIMITY = 0.3
 CONFLICT_PROXIMITY = 0.5
 MAX_EVIDENCE = 3
-# Sentences found directly by sentence-level dense search, beside those in retrieved chunks.
-SENTENCE_K = 12
+# Sentences found directly by sentence-level dense search, beside those in retrieved chunks:
+# this many per chunk of top_k (plus two), so top_k widens or narrows both.
+SENTENCES_PER_CHUNK = 2
 # Short-answer choice: bonus for sitting near the question's words. (A bonus per extra
 # sentence giving the same value was tried and lowered dev accuracy: generic values such
 # as a country recur more often than the specific answer.)
@@ -109,7 +110,8 @@ class ExtractiveAnswerer:
         timings["retrieve_ms"] = (time.perf_counter() - t) * 1000
         t = time.perf_counter()
         # Sentence-level search is dense, so a BM25-only run leaves it out.
-        near = set() if mode == "bm25" else set(self.store.query_sentences(qvec, SENTENCE_K, filters.where()))
+        sentence_k = SENTENCES_PER_CHUNK * top_k + 2
+        near = set() if mode == "bm25" else set(self.store.query_sentences(qvec, sentence_k, filters.where()))
         docs_needed = {c.doc_id for c in chunks} | {sid.rsplit(":", 1)[0] for sid in near}
         sents, vecs = self.store.sentences_of(docs_needed)
         cands, cvecs, priors = candidate_sentences(chunks, sents, vecs, near)

@@ -102,7 +102,7 @@ def cmd_ingest(args) -> int:
     p = _pipeline(args, **({"show_progress": False} if args.no_progress else {}))
     report = p.ingest(*args.paths)
     for path, msg in report.errors:
-        print(f"rag: skipped: {msg if msg.startswith(path) else f'{path}: {msg}'}", file=sys.stderr)
+        print(f"rag: skipped: {path}: {msg}", file=sys.stderr)
     print(report.summary())
     return EXIT_PARTIAL if report.errors else EXIT_OK
 

@@ -83,11 +83,11 @@ def _load_all(paths, settings, report) -> tuple[list[SourceDocument], set[str]]:
         try:
             d = load_file(f, settings.max_file_bytes, sidecars[f.parent])
         except LoadError as exc:
-            report.errors.append((str(f), str(exc)))
+            report.errors.append((str(f), exc.reason))
             failed.add(str(f.resolve()))
             continue
         if d.doc_id in docs:
-            report.errors.append((str(f), f"{f}: duplicate document id '{d.doc_id}' "
+            report.errors.append((str(f), f"duplicate document id '{d.doc_id}' "
                                           f"(also {docs[d.doc_id].path}); skipped"))
             continue
         docs[d.doc_id] = d

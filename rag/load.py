@@ -33,7 +33,11 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 class LoadError(ValueError):
-    """A file that cannot be ingested; the message names the file and the problem."""
+    """A file that cannot be ingested: ``str()`` names the file and the problem."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path, self.reason = str(path), reason
 
 
 @dataclass
@@ -95,7 +99,7 @@ def load_file(path: Path, max_bytes: int, sidecar: dict | None = None) -> Source
     else:
         meta = _from_text(text, markdown=suffix in {".md", ".markdown"})
     if not text.strip():
-        raise LoadError(f"{path}: no readable text")
+        raise LoadError(path, "no readable text")
     meta.update({k: v for k, v in (sidecar or {}).get(path.stem, {}).items() if v})
     return SourceDocument(
         doc_id=path.stem,
@@ -110,16 +114,16 @@ def load_file(path: Path, max_bytes: int, sidecar: dict | None = None) -> Source
 
 
 def read_sidecar(folder: Path) -> tuple[dict, str | None]:
-    """Read ``metadata.json`` of a folder: (mapping, error message or None)."""
+    """Read ``metadata.json`` of a folder: (mapping, problem or None)."""
     f = folder / SIDECAR_NAME
     if not f.is_file():
         return {}, None
     try:
         data = json.loads(f.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return {}, f"{f}: unreadable metadata file ({exc}); using metadata from the texts"
+        return {}, f"unreadable metadata file ({exc}); using metadata from the texts"
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-        return {}, f"{f}: expected an object of objects keyed by file stem; ignored"
+        return {}, "expected an object of objects keyed by file stem; ignored"
     return data, None
 
 
@@ -127,14 +131,14 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise LoadError(f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit")
+            raise LoadError(path, f"{size:,} bytes is over the {max_bytes:,}-byte limit")
         raw = path.read_bytes()
     except OSError as exc:
-        raise LoadError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        raise LoadError(path, f"cannot read ({exc.strerror or exc})") from exc
     if not raw.strip():
-        raise LoadError(f"{path}: file is empty")
+        raise LoadError(path, "file is empty")
     if b"\x00" in raw[:8192]:
-        raise LoadError(f"{path}: looks binary (NUL bytes), not text")
+        raise LoadError(path, "looks binary (NUL bytes), not text")
     return raw
 
 
@@ -143,8 +147,8 @@ def _decode(path: Path, raw: bytes) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise LoadError(
-            f"{path}: not UTF-8 text (invalid byte 0x{raw[exc.start]:02x} at offset "
-            f"{exc.start}); convert it to UTF-8"
+            path, f"not UTF-8 text (invalid byte 0x{raw[exc.start]:02x} at offset "
+                  f"{exc.start}); convert it to UTF-8"
         ) from exc
     # Normalise line endings only; quotes must stay verbatim substrings of this text.
     return text.replace("\r\n", "\n").replace("\r", "\n")

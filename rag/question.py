@@ -43,6 +43,7 @@ TYPE_NOUNS = {
     "company": "organisation", "media": "organisation", "broadcaster": "organisation",
     "number": "number", "percentage": "number", "amount": "number", "distance": "number",
 }
+DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "your"}
 NUMBER_HOW = {"many", "much", "far", "long", "old", "big", "large", "often"}
 FOLLOW_UP_PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "their", "its", "there",
                       "that", "this", "those", "these"}
@@ -138,6 +139,10 @@ def _answer_type(words: list[str]) -> tuple[str | None, AnswerType]:
         if w == "where":
             return w, "place"
         if w in {"who", "whom", "whose"}:
+            # "Who is Dmitry Peskov?" asks for a description; "Who is the spokesman?" a person.
+            if nxt in {"is", "was", "are", "were"} and nxt2 and nxt2 not in DETERMINERS \
+                    and not any("'" in x or "’" in x for x in words[i + 2 :]) and len(words) - i <= 5:
+                return w, "other"
             return w, "person"
         if w == "why":
             return w, "explanation"

@@ -195,15 +195,26 @@ class HybridRetriever:
             if stamp is None:
                 self._bm25 = None
             elif stamp != self._bm25_stamp:
-                import bm25s
-
-                bm25 = bm25s.BM25.load(str(folder), load_corpus=True, show_progress=False)
-                corpus = list(bm25.corpus)
-                bm25.corpus = None  # retrieve() returns indices; rows are looked up in `corpus`
-                params = json.loads(params_file.read_text(encoding="utf-8"))
-                self._bm25 = (bm25, corpus, params)
+                loaded = _read_bm25(folder, params_file)
+                if loaded is None:  # swapped by a concurrent ingest: keep the old index for now
+                    return self._bm25
+                self._bm25 = loaded
             self._bm25_stamp = stamp
             return self._bm25
+
+
+def _read_bm25(folder: Path, params_file: Path):
+    """Load the persisted index, or None if it is being replaced right now."""
+    import bm25s
+
+    try:
+        bm25 = bm25s.BM25.load(str(folder), load_corpus=True, show_progress=False)
+        params = json.loads(params_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    corpus = list(bm25.corpus)
+    bm25.corpus = None  # retrieve() returns indices; rows are looked up in `corpus`
+    return bm25, corpus, params
 
 
 @lru_cache(maxsize=1)

@@ -85,3 +85,12 @@ def test_follow_up_short_answer_is_the_city(seeded):
     """Regression: the short answer was the country ('Russia') named in the same evidence
     as the city ('Vladivostok'); fixed by dropping per-value votes and preferring rarer values."""
     assert "Vladivostok" in seeded.chat(FOLLOW_UP_CHAT).short_answer
+
+
+@pytest.mark.parametrize("question, answer_type", [
+    ("Who is Dmitry Peskov?", "other"),
+    ("who is the kremlin spokesman", "person"),
+    ("Who is Biden's deputy national security adviser?", "person"),
+])
+def test_who_is_name_asks_for_a_description(question, answer_type):
+    assert analyse(question).answer_type == answer_type

@@ -117,3 +117,15 @@ def test_module_level_query_uses_the_environment(tmp_path, monkeypatch, corpus_c
     a = rag.query("When did Kim leave Pyongyang?")
     assert {c.doc_id for c in a.citations} & LEFT_PYONGYANG
     assert (tmp_path / "env-data" / "chroma").is_dir()
+
+
+def test_who_is_a_named_person_gets_a_description(seeded):
+    """Regression: "Who is Dmitry Peskov?" was answered with another person ("Putin")."""
+    a = seeded.query("Who is Dmitry Peskov?")
+    assert a.answer_type == "other" and a.short_answer is None
+    assert "Peskov" in a.citations[0].quote and "Kremlin" in a.text
+
+
+def test_top_k_bounds_the_chunks_read(seeded):
+    assert len(seeded.retrieve("Kim Putin meeting", top_k=1)) == 1
+    assert len(seeded.retrieve("Kim Putin meeting", top_k=7)) == 7

@@ -8,6 +8,7 @@ in :mod:`ui.app` decides which components they come from and go to. HTML comes f
 from __future__ import annotations
 
 import logging
+import shutil
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -125,7 +126,7 @@ class Handlers:
             table, picker = self.library()
             return (render.render_status("Choose one or more .txt, .md or .html files first.",
                                          "error"), table, picker, None)
-        paths = [Path(f) for f in files]
+        paths = _keep_uploads([Path(f) for f in files], self.pipeline.settings.data_dir / UPLOADS_DIR)
         names = {str(p): p.name for p in paths}
         progress(0.0, desc=f"Reading {len(paths)} file(s)")
 
@@ -171,3 +172,20 @@ class Handlers:
         # client's business anyway.
         return [{k: v for k, v in d.to_dict().items() if k != "path"}
                 for d in self.pipeline.documents()]
+
+
+# Uploaded files are kept here (Gradio's temp folder is cleaned up), so a stored document's
+# path stays valid; a file with the same name replaces the earlier upload, as its id does.
+UPLOADS_DIR = "uploads"
+
+
+def _keep_uploads(paths: list[Path], folder: Path) -> list[Path]:
+    """Copy uploaded files into ``folder`` and return the copies' paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    kept = []
+    for p in paths:
+        target = folder / p.name
+        if p.resolve() != target.resolve():
+            shutil.copyfile(p, target)
+        kept.append(target)
+    return kept
