@@ -74,9 +74,10 @@ def main(argv: list[str] | None = None) -> int:
 
             return eval_main(argv[i + 1 :])
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
-    logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs index building at DEBUG
+    level = logging.INFO if args.verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.setLevel(level)  # bm25s sets its own logger to DEBUG when it is imported
     try:
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:
