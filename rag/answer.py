@@ -216,8 +216,8 @@ def _compose_factoid(q, best, agree, differ, docs) -> Answer:
         conflict = True
     elif parts := _time_of_day_conflict(agree):
         (a, na), (b, nb) = [(c, 1 + agree.index(c)) for c in parts]
-        lines.append(f"\nSources differ on the time of day: “{a.entity.text}” [{na}] versus "
-                     f"“{b.entity.text}” [{nb}].")
+        lines.append(f"\nSources disagree on the time: one gives “{a.entity.text}” [{na}], "
+                     f"another “{b.entity.text}” [{nb}].")
         conflict = True
     return Answer("\n".join(lines), short, False, cites, q.text, q.answer_type, conflict=conflict)
 
