@@ -104,7 +104,7 @@ def instrumented(watch: Stopwatch, recorder: RecordingEmbedder) -> Iterator[None
         (rag.retrieve, "rebuild_bm25", _timed(rag.retrieve.rebuild_bm25, watch, BM25)),
         (ChromaVectorStore, "add", _timed(ChromaVectorStore.add, watch, CHUNK_WRITES)),
         (ChromaStore, "put_sentences", _timed(ChromaStore.put_sentences, watch, SENT_WRITES)),
-        (ChromaStore, "put_document", _timed(ChromaStore.put_document, watch, SENT_WRITES)),
+        (ChromaStore, "put_documents", _timed(ChromaStore.put_documents, watch, SENT_WRITES)),
     ]
     with ExitStack() as stack:
         for owner, name, new in patches:

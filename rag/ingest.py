@@ -27,7 +27,7 @@ from rag.types import IngestReport
 
 ProgressFn = Callable[[float, str], None]
 # Documents processed together: bounds memory on large corpora and keeps each group whole.
-DOCS_PER_GROUP = 32
+DOCS_PER_GROUP = 8
 
 
 def ingest_paths(
@@ -115,32 +115,46 @@ def _write(docs, settings, store, embedder, notify) -> int:
         from tqdm import tqdm
 
         bar = tqdm(total=len(docs), desc="Ingesting", unit="doc")
-    written = 0
-    for g in range(0, len(docs), DOCS_PER_GROUP):
-        group = docs[g : g + DOCS_PER_GROUP]
-        notify(0.05 + 0.9 * g / len(docs), f"documents {g + 1}–{g + len(group)} of {len(docs)}")
-        written += _write_group(group, settings, store, embedder)
-        if bar is not None:
-            bar.update(len(group))
+    from concurrent.futures import ThreadPoolExecutor
+
+    from rag.sentences import analyse_documents
+
+    groups = [docs[g : g + DOCS_PER_GROUP] for g in range(0, len(docs), DOCS_PER_GROUP)]
+
+    def analyse(group):
+        return list(analyse_documents([(d.doc_id, d.text, d.published) for d in group]))
+
+    written, done = 0, 0
+    # spaCy (one core) analyses the next group while ONNX embeds and Chroma writes this one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        ahead = pool.submit(analyse, groups[0])
+        for k, group in enumerate(groups):
+            sents = ahead.result()
+            if k + 1 < len(groups):
+                ahead = pool.submit(analyse, groups[k + 1])
+            notify(0.05 + 0.9 * done / len(docs), f"documents {done + 1}–{done + len(group)} of {len(docs)}")
+            written += _write_group(group, sents, settings, store, embedder)
+            done += len(group)
+            if bar is not None:
+                bar.update(len(group))
     if bar is not None:
         bar.close()
     return written
 
 
-def _write_group(docs, settings, store, embedder) -> int:
-    """Sentences and entities, one embedding per sentence, then chunks whose vectors are
-    pooled from their sentences; the document record goes last."""
+def _write_group(docs, analysed, settings, store, embedder) -> int:
+    """One embedding per sentence (``analysed``: each document's sentences), then chunks
+    whose vectors are pooled from their sentences; the document records go last."""
     from llama_index.core import Document
     from llama_index.core.ingestion import IngestionPipeline
 
     from rag.chunk import NOT_EMBEDDED, make_offset_recorder, make_splitter
     from rag.embed import make_sentence_pooler
-    from rag.sentences import analyse_documents
 
     ids = [d.doc_id for d in docs]
     old_chunk_ids = _ids(store.chunks, ids)
     old_sentence_ids = set(_ids(store.sentences, ids))
-    sents = dict(zip(ids, analyse_documents([(d.doc_id, d.text, d.published) for d in docs])))
+    sents = dict(zip(ids, analysed))
     flat = [s for i in ids for s in sents[i]]
     flat_vecs = embedder.embed([s.text for s in flat])
     vecs, k = {}, 0
@@ -165,12 +179,14 @@ def _write_group(docs, settings, store, embedder) -> int:
     chunk_vecs: dict[str, list] = {}
     for n in nodes:
         chunk_vecs.setdefault(n.ref_doc_id, []).append(n.embedding)
+    records = []
     for d in docs:
         mine = np.asarray(chunk_vecs.get(d.doc_id) or [embedder.embed([d.text[:2000]])[0]], dtype=np.float32)
         doc_vec = mine.mean(axis=0)
         doc_vec /= max(float(np.linalg.norm(doc_vec)), 1e-12)
         meta = _meta(d) | {"hash": d.content_hash, "chunks": len(chunk_vecs.get(d.doc_id, []))}
-        store.put_document(meta, d.text, doc_vec)  # last: marks the document complete
+        records.append((meta, d.text, doc_vec))
+    store.put_documents(records)  # last: marks the documents complete
     return len(nodes)
 
 

@@ -98,10 +98,11 @@ class ChromaStore:
         got = self.docs.get(include=["metadatas"])
         return {i: (m.get("hash", ""), m.get("path", "")) for i, m in zip(got["ids"], got["metadatas"])}
 
-    def put_document(self, meta: dict, text: str, vector: np.ndarray) -> None:
-        """Write (or replace) a document's catalogue record; call after its chunks."""
-        self.docs.upsert(ids=[meta["doc_id"]], documents=[text], metadatas=[meta],
-                         embeddings=[vector.tolist()])
+    def put_documents(self, records: Sequence[tuple[dict, str, np.ndarray]]) -> None:
+        """Write (or replace) catalogue records (metadata, text, vector); call after their chunks."""
+        if records:
+            self.docs.upsert(ids=[m["doc_id"] for m, _, _ in records], documents=[t for _, t, _ in records],
+                             metadatas=[m for m, _, _ in records], embeddings=[v.tolist() for _, _, v in records])
 
     def delete_document(self, doc_id: str) -> None:
         """Remove a document, its chunks and its sentences."""
