@@ -94,3 +94,17 @@ def test_follow_up_short_answer_is_the_city(seeded):
 ])
 def test_who_is_name_asks_for_a_description(question, answer_type):
     assert analyse(question).answer_type == answer_type
+
+
+def test_chat_session_remembers_and_forgets_turns(seeded):
+    from rag.chat import ChatSession
+
+    chat = ChatSession(seeded)
+    chat.ask("When will Kim meet Putin?")
+    follow = chat.ask("and where will they meet?")
+    assert chat.questions == ["When will Kim meet Putin?", "and where will they meet?"]
+    assert "Vladivostok" in follow.short_answer
+    *pieces, final = list(chat.stream("and who speaks for the Kremlin?"))
+    assert "".join(pieces) == final.text and len(chat.questions) == 3
+    chat.reset()
+    assert chat.questions == []
