@@ -116,7 +116,9 @@ class ExtractiveAnswerer:
         sents, vecs = self.store.sentences_of(docs_needed)
         cands, cvecs, priors = candidate_sentences(chunks, sents, vecs, near)
         ranked = rank_sentences(q, qvec, cands, cvecs, priors, vocab, extra, _neighbours(sents))
-        docs = self.store.document_texts({r.doc_id for r in ranked[:12]})
+        # Texts of every document a citation can come from: a handful (those of the
+        # retrieved chunks and nearest sentences).
+        docs = self.store.document_texts({r.doc_id for r in ranked})
         answer = self._compose(q, ranked, docs, vocab, extra)
         timings["answer_ms"] = (time.perf_counter() - t) * 1000
         timings["total_ms"] = (time.perf_counter() - started) * 1000
@@ -331,10 +333,10 @@ def _distinct_docs(ranked: list[ScoredSentence], n: int) -> list[ScoredSentence]
 def _citation(number: int, r: ScoredSentence, docs: dict) -> Citation:
     from rag.store import int_to_date
 
-    text, meta = docs.get(r.doc_id, ("", {}))
+    text, meta = docs[r.doc_id]
     s = r.sentence
     # Quotes are stored sentence spans; check them against the document text anyway.
-    if text and text[s.start : s.end] != s.text:
+    if text[s.start : s.end] != s.text:
         raise RuntimeError(f"stored sentence {s.sid} no longer matches its document text")
     return Citation(
         number=number, doc_id=r.doc_id, title=meta.get("title", r.doc_id), source=meta.get("source", ""),
