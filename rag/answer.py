@@ -114,8 +114,8 @@ class ExtractiveAnswerer:
         near = set() if mode == "bm25" else set(self.store.query_sentences(qvec, sentence_k, filters.where()))
         docs_needed = {c.doc_id for c in chunks} | {sid.rsplit(":", 1)[0] for sid in near}
         sents, vecs = self.store.sentences_of(docs_needed)
-        cands, cvecs, priors = candidate_sentences(chunks, sents, vecs, near)
-        ranked = rank_sentences(q, qvec, cands, cvecs, priors, vocab, extra, _neighbours(sents))
+        cands, cvecs = candidate_sentences(chunks, sents, vecs, near)
+        ranked = rank_sentences(q, qvec, cands, cvecs, vocab, extra, _neighbours(sents))
         # Texts of every document a citation can come from: a handful (those of the
         # retrieved chunks and nearest sentences).
         docs = self.store.document_texts({r.doc_id for r in ranked})
@@ -154,12 +154,15 @@ class ExtractiveAnswerer:
         wider = [r for r in ranked[:SUPPORT_POOL] if r.score >= top * SUPPORT_MARGIN]
         q_stems = set(stem_all(list(q.key_terms)))
         idf = _term_weights(wider, q_stems)
-        cands = _candidates(q, strong, idf, q_stems, vocab)
+        # Strong sentences are among the wider pool: score its candidates once.
+        pool = _candidates(q, wider, idf, q_stems, vocab)
+        strong_ids = {id(r) for r in strong}
+        cands = [c for c in pool if id(c.evidence) in strong_ids]
         if not cands:
             return self._passages(q, ranked, docs, short=None)
         best = cands[0]
         # Other articles that give the same value, or a different one, close to the question's words.
-        near = [c for c in _candidates(q, wider, idf, q_stems, vocab) if c.proximity >= SUPPORT_PROXIMITY]
+        near = [c for c in pool if c.proximity >= SUPPORT_PROXIMITY]
         agree = _support_order(best, [c for c in near if c.key == best.key])
         differ = [
             c for c in near

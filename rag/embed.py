@@ -116,14 +116,6 @@ class OnnxMiniLM:
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
 
-    def count_word_pieces(self, text: str) -> int:
-        """Word pieces the model would read (before truncation)."""
-        with self._lock:
-            self.tokenizer.no_truncation()
-            n = len(self.tokenizer.encode(text).ids)
-            self.tokenizer.enable_truncation(max_length=MAX_WORD_PIECES)
-        return n
-
 
 def make_llamaindex_embedding(embedder: OnnxMiniLM):
     """Wrap an :class:`OnnxMiniLM` as a LlamaIndex ``BaseEmbedding`` (imported lazily)."""

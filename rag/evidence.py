@@ -20,11 +20,11 @@ from rag.retrieve import RetrievedChunk
 from rag.sentences import Entity, Sentence
 
 # Weights of the score's parts: a grid search on the dev split of eval/data/seeds_gold.jsonl
-# (2026-11-22); the chunk rank added nothing once sentences are searched directly.
+# (2026-11-22). A weight for the rank of the sentence's chunk was searched too and came out
+# 0 once sentences are searched directly, so the chunk rank is no part of the score.
 W_DENSE = 0.5
 W_LEXICAL = 0.4
 W_TYPE = 0.05
-W_CHUNK = 0.0
 # Words that mark a sentence as explaining a cause or purpose.
 EXPLANATION_CUES = re.compile(
     r"\b(because|since|due to|so that|in order to|to (?:help|support|secure|obtain|replenish|"
@@ -63,7 +63,6 @@ class ScoredSentence:
     dense: float
     lexical: float
     type_match: float
-    chunk_prior: float
     matched_terms: tuple[str, ...] = ()
 
     @property
@@ -75,23 +74,17 @@ class ScoredSentence:
 def candidate_sentences(
     chunks: list[RetrievedChunk], sentences: list[Sentence], vectors: np.ndarray,
     also: set[str] = frozenset(),
-) -> tuple[list[Sentence], np.ndarray, list[float]]:
-    """Sentences inside the retrieved chunks (each with the prior of its best chunk), plus
-    the sentences whose ids are in ``also`` (found by sentence-level search; prior 0)."""
-    spans: dict[str, list[tuple[int, int, float]]] = {}
-    n = len(chunks)
-    for rank, c in enumerate(chunks):
-        prior = 1.0 - rank / max(n, 1)
-        spans.setdefault(c.doc_id, []).append((c.start, c.end, prior))
-    keep, priors = [], []
-    for i, s in enumerate(sentences):
-        best = max((p for a, b, p in spans.get(s.doc_id, ()) if s.start < b and s.end > a), default=None)
-        if best is None and s.sid in also:
-            best = 0.0
-        if best is not None:
-            keep.append(i)
-            priors.append(best)
-    return [sentences[i] for i in keep], vectors[keep] if len(keep) else vectors[:0], priors
+) -> tuple[list[Sentence], np.ndarray]:
+    """Sentences inside the retrieved chunks, plus the sentences whose ids are in ``also``
+    (found by sentence-level search), with their vectors."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for c in chunks:
+        spans.setdefault(c.doc_id, []).append((c.start, c.end))
+    keep = [
+        i for i, s in enumerate(sentences)
+        if s.sid in also or any(s.start < b and s.end > a for a, b in spans.get(s.doc_id, ()))
+    ]
+    return [sentences[i] for i in keep], vectors[keep] if len(keep) else vectors[:0]
 
 
 def rank_sentences(
@@ -99,7 +92,6 @@ def rank_sentences(
     qvec: np.ndarray,
     sentences: list[Sentence],
     vectors: np.ndarray,
-    priors: list[float],
     vocab: dict[str, int],
     extra_terms: list[str] = (),
     neighbours: dict[str, tuple[Sentence | None, Sentence | None]] | None = None,
@@ -118,7 +110,7 @@ def rank_sentences(
     q_stems = set(stems)
     out = []
     asks_author = bool(AUTHOR_WORDS.search(q.text))
-    for s, d, prior in zip(sentences, dense, priors):
+    for s, d in zip(sentences, dense):
         s_stems = set(stem_all(tokenize(s.text)))
         matched = tuple(st for st in idf if st in s_stems)
         lexical = sum(idf[st] for st in matched) / idf_sum
@@ -129,12 +121,12 @@ def rank_sentences(
                 extra = tuple(st for st in idf if st in o_stems and st not in matched)
                 lexical += NEIGHBOUR_SHARE * sum(idf[st] for st in extra) / idf_sum
         tmatch = type_match(q, s, q_stems)
-        score = W_DENSE * float(d) + W_LEXICAL * lexical + W_TYPE * tmatch + W_CHUNK * prior
+        score = W_DENSE * float(d) + W_LEXICAL * lexical + W_TYPE * tmatch
         if asks_author and BYLINE.search(s.text):
             score += W_BYLINE
         elif _headline_like(s.text):
             score *= HEADLINE_FACTOR
-        out.append(ScoredSentence(s, score, float(d), lexical, tmatch, prior, matched))
+        out.append(ScoredSentence(s, score, float(d), lexical, tmatch, matched))
     out.sort(key=lambda x: x.score, reverse=True)
     return out
 

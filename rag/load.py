@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -52,7 +52,6 @@ class SourceDocument:
     source: str = ""
     author: str = ""
     url: str = ""
-    extra: dict = field(default_factory=dict)
 
     @property
     def content_hash(self) -> str:

@@ -86,11 +86,6 @@ def load_nlp():
     return nlp
 
 
-def split_sentences(doc_id: str, text: str, published: date | None) -> list[Sentence]:
-    """All sentences of one document with entities; offsets index ``text`` exactly."""
-    return next(iter(analyse_documents([(doc_id, text, published)])))
-
-
 def analyse_documents(
     docs: Iterable[tuple[str, str, date | None]],
 ) -> Iterable[list[Sentence]]:

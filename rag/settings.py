@@ -80,8 +80,3 @@ class RagSettings(BaseSettings):
     def bm25_dir(self) -> Path:
         """Folder of the persisted BM25 index."""
         return self.data_dir / "bm25"
-
-    @property
-    def docstore_path(self) -> Path:
-        """File of LlamaIndex's docstore (content hashes for idempotent ingest)."""
-        return self.data_dir / "docstore.json"
