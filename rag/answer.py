@@ -102,8 +102,9 @@ class ExtractiveAnswerer:
         """Find evidence, then yield the answer text progressively and the Answer last."""
         timings: dict[str, float] = {}
         vocab = load_vocab(self.settings.bm25_dir)
-        q = analyse(question, vocab)
-        search, extra = expand_follow_up(q, history, vocab)
+        lexicon = getattr(self.embedder, "known_words", frozenset())
+        q = analyse(question, vocab, lexicon)
+        search, extra = expand_follow_up(q, history, vocab, lexicon)
         t = time.perf_counter()
         qvec = self.embedder.embed([search])[0]
         chunks = retriever.retrieve(search, top_k, mode, filters, query_vector=qvec)
@@ -130,15 +131,18 @@ class ExtractiveAnswerer:
     # ---- composition ----------------------------------------------------------
     def _compose(self, q: QuestionAnalysis, ranked, docs, vocab, extra) -> Answer:
         if self._should_abstain(q, ranked, vocab, extra):
-            related = [_citation(i + 1, r, docs) for i, r in enumerate(_distinct_docs(ranked, RELATED_PASSAGES))]
-            lines = [f"{NO_ANSWER} None of the stored articles answers this question."]
-            if related:
-                lines.append("\nClosest passages, for related reading:")
-                lines += [f"- “{c.quote}” — *{c.title}*" for c in related]
-            return Answer("\n".join(lines), None, True, [], q.text, q.answer_type, related=related)
+            return self._abstain(q, ranked, docs)
         if q.answer_type in FACTOID_TYPES:
             return self._factoid(q, ranked, docs, vocab)
         return self._passages(q, ranked, docs)
+
+    def _abstain(self, q, ranked, docs) -> Answer:
+        related = [_citation(i + 1, r, docs) for i, r in enumerate(_distinct_docs(ranked, RELATED_PASSAGES))]
+        lines = [f"{NO_ANSWER} None of the stored articles answers this question."]
+        if related:
+            lines.append("\nClosest passages, for related reading:")
+            lines += [f"- “{c.quote}” — *{c.title}*" for c in related]
+        return Answer("\n".join(lines), None, True, [], q.text, q.answer_type, related=related)
 
     def _should_abstain(self, q, ranked, vocab, extra) -> bool:
         if not ranked:
@@ -158,6 +162,9 @@ class ExtractiveAnswerer:
         pool = _candidates(q, wider, idf, q_stems, vocab)
         strong_ids = {id(r) for r in strong}
         cands = [c for c in pool if id(c.evidence) in strong_ids]
+        if not cands and q.measure:
+            # "How old …", "How much will they pay …": no value of that kind anywhere near.
+            return self._abstain(q, ranked, docs)
         if not cands:
             return self._passages(q, ranked, docs, short=None)
         best = cands[0]

@@ -15,13 +15,14 @@ from rag.question import QuestionAnalysis, analyse
 HISTORY_TURNS = 2
 
 
-def expand_follow_up(q: QuestionAnalysis, history: Sequence[str], vocab) -> tuple[str, list[str]]:
+def expand_follow_up(q: QuestionAnalysis, history: Sequence[str], vocab,
+                     lexicon: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
     """(text to search with, extra key terms) for ``q`` given earlier user questions."""
     if not history or not q.follow_up:
         return q.search_text, []
     extra: list[str] = []
     for earlier in reversed(list(history)[-HISTORY_TURNS:]):
-        prev = analyse(earlier, vocab)
+        prev = analyse(earlier, vocab, lexicon)
         extra += [t for t in prev.key_terms if t not in q.key_terms and t not in extra]
         if not prev.follow_up:
             break  # reached the turn that set the topic

@@ -7,6 +7,7 @@ ever downloaded at run time. :class:`MiniLMEmbedding` exposes the same model to 
 from __future__ import annotations
 
 import hashlib
+import functools
 import os
 import threading
 from functools import lru_cache
@@ -89,6 +90,13 @@ class OnnxMiniLM:
         self._inputs = {i.name for i in self.session.get_inputs()}
         self.batch_size = batch_size
         self._lock = threading.Lock()  # tokenizer padding state is not thread-safe
+
+    @functools.cached_property
+    def known_words(self) -> frozenset[str]:
+        """Whole English words of the model's word-piece vocabulary: a word list for telling
+        real words ("prime") from typos ("wepons") without another download."""
+        vocab = self.tokenizer.get_vocab()
+        return frozenset(w for w in vocab if w.isalpha() and w.islower() and w.isascii())
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Embed texts as an (n, 384) float32 array of unit vectors."""

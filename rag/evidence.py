@@ -147,29 +147,91 @@ TYPE_COMPAT: dict[str, dict[str, float]] = {
     "number": {"CARDINAL": 1.0, "QUANTITY": 1.0, "MONEY": 1.0, "PERCENT": 1.0, "ORDINAL": 0.3},
 }
 _DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|"
-                       r"a few|decades?)\b.*\b(years?|months?|weeks?|days?|hours?|decades?)\b", re.I)
+                       r"a|an|a few|half|decades?)\b.*\b(years?|months?|weeks?|days?|hours?|minutes?|"
+                       r"decades?|centur(?:y|ies))\b", re.I)
 _DISTANCE = re.compile(r"\b(miles?|km|kilomet(er|re)s?|meters?|metres?)\b", re.I)
+# What a value must look like (in its own words or just after them) to answer a question
+# that measures something: "How old …" wants an age, "How fast …" a speed.
+MEASURE_PATTERNS = {
+    "age": re.compile(r"\b(\d+|\w+)[- ]years?[- ]old\b|\baged?\s+(?:of\s+)?\d+|\b\d+\s+years\s+of\s+age\b", re.I),
+    "speed": re.compile(r"\b(km/h|kph|mph|knots?|(?:kilomet(?:er|re)s?|miles?|meters?|metres?)\s+(?:an|per|a)\s+"
+                        r"(?:hour|second|minute))\b", re.I),
+    "distance": _DISTANCE,
+    "size": re.compile(r"\b(miles?|km|kilomet(er|re)s?|meters?|metres?|m|feet|foot|ft|inch(es)?|cm|"
+                       r"tons?|tonnes?|kg|kilograms?|pounds?|lbs?|square|hectares?|acres?|storeys?|stories|"
+                       r"floors?)\b", re.I),
+    "frequency": re.compile(r"\b(daily|weekly|monthly|yearly|annually|every|times?|once|twice|a (?:day|week|"
+                            r"month|year))\b", re.I),
+}
+NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY", "DATE"}
+CURRENCY = re.compile(r"[$€£¥₩₽]|\b(dollars?|euros?|pounds?|rubles?|roubles?|won|yuan|yen|usd|eur)\b", re.I)
+# How far after a value its unit or counted noun may sit ("tens of millions of Soviet-style
+# artillery shells").
+UNIT_WINDOW = 50
 
 
 def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list[tuple[Entity, float]]:
     """(entity, fit) pairs in ``s`` that could answer ``q``, none named in the question."""
     compat = TYPE_COMPAT.get(q.answer_type, {})
     out = []
-    for e in s.entities:
+    entities = list(s.entities)
+    if q.measure == "duration":
+        entities += _durations(s)  # spaCy splits "over a year and a half" into "half"
+    units = set(stem_all([q.counted])) if q.counted else set()
+    for e in entities:
         fit = compat.get(e.label, 0.0)
-        if q.answer_type == "duration" and not _DURATION.search(e.text):
-            fit *= 0.2
         if q.answer_type in {"date", "time"} and _DURATION.search(e.text) and not e.resolved:
             fit *= 0.3  # "more than three years" is a length of time, not a when
-        if q.answer_type == "number" and "far" in q.text.lower():
-            fit = 1.0 if _DISTANCE.search(e.text) else fit * 0.2
+        if q.measure and q.answer_type in {"number", "duration"}:
+            if q.measure in {"count", "age"} and e.label in NUMERIC_LABELS:
+                fit = 1.0  # "10th foreign trip", "the past 17 months", "aged 39": any number
+            fit *= _measure_fit(q, e, s)
         if fit <= 0:
             continue
         e_stems = {st for st, w in zip(stem_all(tokenize(e.text)), tokenize(e.text)) if len(w) > 2}
-        if e_stems & q_stems:
+        if e_stems & q_stems - units:
             continue  # the question already names it ("Joe Biden" for "Biden's adviser")
         out.append((e, fit))
     return out
+
+
+_DURATION_SPAN = re.compile(
+    r"\b(?:(?:over|more than|less than|nearly|almost|about|around|some|at least)\s+)?"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a|an)\s+"
+    r"(?:years?|months?|weeks?|days?|hours?|decades?)(?:\s+and\s+a\s+half)?\b", re.I)
+
+
+def _durations(s: Sentence) -> list[Entity]:
+    """Lengths of time written out in ``s`` ("over a year and a half"), as DATE entities."""
+    taken = [(e.start, e.end) for e in s.entities]
+    out = []
+    for m in _DURATION_SPAN.finditer(s.text):
+        a, b = s.start + m.start(), s.start + m.end()
+        if not any(x <= a and b <= y for x, y in taken):  # spaCy's own span wins when it covers it
+            out.append(Entity("DATE", m.group(), a, b))
+    return out
+
+
+def _measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
+    """1 when the value is of the kind the question measures, else 0 ("tens of millions of
+    shells" does not answer "how many soldiers", nor "the coming days" "how long")."""
+    after = s.text[e.end - s.start : e.end - s.start + UNIT_WINDOW]
+    around = e.text + " " + after[:20]
+    if q.measure == "money":
+        return 1.0 if CURRENCY.search(around) else 0.0  # spaCy calls "tens of millions" MONEY
+    if q.measure == "count":
+        if not q.counted:
+            return 1.0 if e.label in {"CARDINAL", "ORDINAL", "QUANTITY"} else 0.0
+        # The counted noun ("trips", "shells", "months") follows the number, maybe after a
+        # few words; spaCy may label "the past 17 months" a DATE.
+        nearby = set(stem_all(tokenize(e.text + " " + after)))
+        return 1.0 if stem_all([q.counted])[0] in nearby else 0.0
+    if q.measure == "duration":
+        return 1.0 if _DURATION.search(e.text) else 0.0
+    pattern = MEASURE_PATTERNS.get(q.measure)
+    if pattern is None:
+        return 1.0
+    return 1.0 if pattern.search(around) else 0.0
 
 
 def type_match(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> float:

@@ -44,7 +44,20 @@ TYPE_NOUNS = {
     "number": "number", "percentage": "number", "amount": "number", "distance": "number",
 }
 DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "your"}
-NUMBER_HOW = {"many", "much", "far", "long", "old", "big", "large", "often"}
+NUMBER_HOW = {"many", "much", "far", "long", "old", "big", "large", "often", "fast", "tall", "high",
+              "heavy", "deep", "wide", "quickly"}
+# What a "how <word>" question measures: the answer must be a value of that kind. ("How big"
+# and "how large" are left out: they ask for a count as often as for a size.)
+MEASURES = {"old": "age", "fast": "speed", "quickly": "speed", "far": "distance", "tall": "size",
+            "high": "size", "heavy": "size", "deep": "size",
+            "wide": "size", "long": "duration", "often": "frequency"}
+# "How much" asks for money when the question is about paying or costing.
+MONEY_WORDS = {"pay", "paid", "pays", "paying", "cost", "costs", "costing", "price", "priced", "spend",
+               "spent", "spends", "worth", "money", "fund", "funds", "funding", "earn", "earned",
+               "charge", "charged", "sell", "sold", "buy", "bought", "budget", "fee", "fine", "fined"}
+# "How many times …" counts events: the counted noun says nothing about the answer's words.
+MODALS = {"might", "may", "must", "shall", "ought", "need", "needs"}
+GENERIC_COUNTED = {"times", "time", "people", "ones", "things", "kinds", "types", "sorts"}
 FOLLOW_UP_PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "their", "its", "there",
                       "that", "this", "those", "these"}
 MIN_TYPO_LEN = 4
@@ -61,6 +74,10 @@ class QuestionAnalysis:
     key_terms: list[str] = field(default_factory=list)
     corrected: dict[str, str] = field(default_factory=dict)
     follow_up: bool = False
+    # What a "how old/fast/far/much …" question measures (age, speed, distance, size,
+    # duration, frequency, money, count) and, for "how many N", the counted noun N.
+    measure: str | None = None
+    counted: str | None = None
 
     @property
     def search_text(self) -> str:
@@ -69,15 +86,17 @@ class QuestionAnalysis:
         return " ".join(self.corrected.get(w.lower().strip("?.,!"), w) for w in words)
 
 
-def analyse(question: str, vocab: "Vocab | None" = None) -> QuestionAnalysis:
-    """Answer type, key terms and typo fixes for one question."""
+def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str] = frozenset()) -> QuestionAnalysis:
+    """Answer type, key terms and typo fixes for one question. ``lexicon`` holds words known
+    to be spelt right (the embedder's word list): they are never "corrected" to corpus words
+    ("prime" is not a typo of "price"), only misspellings are."""
     words = tokenize(question)
     corrected: dict[str, str] = {}
     fixed = []
     for i, w in enumerate(words):
         new = _fix_wh(w) if i < 2 else None
-        if new is None and vocab and w not in vocab and w not in STOPWORDS:
-            new = _fix_stopword(w) or _fix_term(w, vocab)
+        if new is None and vocab and w not in vocab and w not in STOPWORDS and w not in NUMBER_HOW:
+            new = None if _is_word(w, lexicon) else (_fix_stopword(w) or _fix_term(w, vocab))
         if new and new != w:
             corrected[w] = new
         fixed.append(new or w)
@@ -87,7 +106,38 @@ def analyse(question: str, vocab: "Vocab | None" = None) -> QuestionAnalysis:
     terms = [w for i, w in enumerate(fixed)
              if w not in STOPWORDS and w not in WH_WORDS and len(w) > 1 and i not in form]
     follow = _looks_like_follow_up(fixed, terms)
-    return QuestionAnalysis(question, atype, wh, _dedupe(terms), corrected, follow)
+    measure, counted = _measure(fixed) if atype in {"number", "duration"} else (None, None)
+    if measure == "duration" and atype != "duration":
+        measure = None  # "How long is the train?": a length or a duration; no constraint
+    if measure is None and atype == "number" and "distance" in fixed:
+        measure = "distance"
+    return QuestionAnalysis(question, atype, wh, _dedupe(terms), corrected, follow, measure, counted)
+
+
+def _is_word(word: str, lexicon: frozenset[str]) -> bool:
+    # Short words are left to the typo rules: "wil" is in word lists as a name.
+    return len(word) >= MIN_TYPO_LEN and word in lexicon
+
+
+def _measure(words: list[str]) -> tuple[str | None, str | None]:
+    """(what is measured, the counted noun) for "how <word> …" questions."""
+    for i, w in enumerate(words[:-1]):
+        if w != "how":
+            continue
+        nxt = words[i + 1]
+        if nxt == "much":
+            return ("money" if MONEY_WORDS & set(words) else None), None
+        if nxt == "many":
+            # The counted noun: the last word of the phrase after "many" ("foreign trips").
+            phrase = []
+            for x in words[i + 2 : i + 5]:
+                if x in STOPWORDS or x in WH_WORDS or x in MODALS:
+                    break
+                phrase.append(x)
+            noun = phrase[-1] if phrase else None
+            return "count", (None if noun in GENERIC_COUNTED else noun)
+        return MEASURES.get(nxt), None
+    return None, None
 
 
 def _dedupe(items: list[str]) -> list[str]:
@@ -147,6 +197,8 @@ def _answer_type(words: list[str]) -> tuple[str | None, AnswerType]:
         if w == "why":
             return w, "explanation"
         if w == "how":
+            if nxt in {"soon", "early", "late"}:
+                return w, "date"  # "How soon could they meet?" asks for a when
             if nxt == "long" and nxt2 not in {"is", "was", "are"}:
                 return w, "duration"
             if nxt in NUMBER_HOW:
