@@ -10,11 +10,13 @@ from __future__ import annotations
 import math
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator, Protocol
 
 from rag.chat import expand_follow_up
-from rag.evidence import ScoredSentence, answer_entities, candidate_sentences, rank_sentences
+from rag.evidence import (
+    AUTHOR_WORDS, BYLINE, ScoredSentence, answer_entities, candidate_sentences, rank_sentences,
+)
 from rag.question import QuestionAnalysis, analyse, load_vocab
 from rag.text import stem_all, tokenize
 from rag.sentences import Entity
@@ -52,9 +54,16 @@ OTHER_CLAUSE_FACTOR = 0.3
 AFTER_WORD_BONUS = 1.25
 EXPLANATION_SENTENCES = 3
 RELATED_PASSAGES = 3
+# A byline sits in the first few hundred characters of an article.
+BYLINE_REACH = 600
+# Words that describe a piece of writing rather than what it is about.
+PIECE_WORDS = re.compile(r"^(author|authors|wrote|written|writer|byline|reporter|journalist|piece|story|"
+                         r"article|report|saying|says|said|published)$")
 # Types whose differing values mean the sources disagree (two places in one answer usually
 # mean two roles, e.g. origin and destination, not a disagreement).
 CONFLICT_TYPES = {"date", "time", "number"}
+# A sentence that refers back to a place named before it.
+PLACE_REFERENCE = re.compile(r"^\W*(the (?:city|town|port|capital|country|region|village|venue))\b", re.I)
 FACTOID_TYPES = {"date", "time", "duration", "person", "place", "organisation", "number"}
 NO_ANSWER = "The articles don't say."
 
@@ -79,6 +88,8 @@ class _Candidate:
     evidence: ScoredSentence
     score: float
     proximity: float = 0.0
+    # The previous sentence, when the value was named there ("The city …" refers back).
+    antecedent: ScoredSentence | None = None
 
     @property
     def doc_id(self) -> str:
@@ -116,11 +127,19 @@ class ExtractiveAnswerer:
         docs_needed = {c.doc_id for c in chunks} | {sid.rsplit(":", 1)[0] for sid in near}
         sents, vecs = self.store.sentences_of(docs_needed)
         cands, cvecs = candidate_sentences(chunks, sents, vecs, near)
-        ranked = rank_sentences(q, qvec, cands, cvecs, vocab, extra, _neighbours(sents))
+        neighbours = _neighbours(sents)
+        ranked = rank_sentences(q, qvec, cands, cvecs, vocab, extra, neighbours)
         # Texts of every document a citation can come from: a handful (those of the
         # retrieved chunks and nearest sentences).
         docs = self.store.document_texts({r.doc_id for r in ranked})
-        answer = self._compose(q, ranked, docs, vocab, extra)
+        answer = None
+        if q.answer_type == "person" and AUTHOR_WORDS.search(q.text):
+            # Rank again on what the question says the piece is about, not "author of the piece".
+            topic = replace(q, key_terms=[t for t in q.key_terms if not PIECE_WORDS.match(t)])
+            by_topic = rank_sentences(topic, qvec, cands, cvecs, vocab, extra, neighbours)
+            answer = self._author(topic, by_topic, docs, _bylines(sents))
+        if answer is None:
+            answer = self._compose(q, ranked, docs, vocab, extra, neighbours)
         timings["answer_ms"] = (time.perf_counter() - t) * 1000
         timings["total_ms"] = (time.perf_counter() - started) * 1000
         answer.timings_ms = timings
@@ -129,11 +148,11 @@ class ExtractiveAnswerer:
         yield answer
 
     # ---- composition ----------------------------------------------------------
-    def _compose(self, q: QuestionAnalysis, ranked, docs, vocab, extra) -> Answer:
+    def _compose(self, q: QuestionAnalysis, ranked, docs, vocab, extra, neighbours=None) -> Answer:
         if self._should_abstain(q, ranked, vocab, extra):
             return self._abstain(q, ranked, docs)
         if q.answer_type in FACTOID_TYPES:
-            return self._factoid(q, ranked, docs, vocab)
+            return self._factoid(q, ranked, docs, vocab, neighbours or {})
         return self._passages(q, ranked, docs)
 
     def _abstain(self, q, ranked, docs) -> Answer:
@@ -152,14 +171,33 @@ class ExtractiveAnswerer:
             return True
         return _unknown_share(list(q.key_terms) + list(extra), vocab) > MAX_UNKNOWN_SHARE
 
-    def _factoid(self, q, ranked, docs, vocab) -> Answer:
+    def _author(self, q, ranked, docs, bylines) -> Answer | None:
+        """"Who wrote the piece about X?": the byline of the article that best matches X."""
+        content = [r for r in ranked if not BYLINE.search(r.sentence.text)]
+        if not content or self._should_abstain(q, content, {}, ()):
+            return None
+        # "Who wrote the AP story …": only the articles of a source the question names.
+        named = [r for r in content if _names_source(q.key_terms, docs[r.doc_id][1].get("source", ""))]
+        content = named or content
+        best = next((r for r in content if r.doc_id in bylines), None)
+        if best is None or best.score < content[0].score * STRONG_MARGIN:
+            return None  # the best-matching article has no byline
+        line = bylines[best.doc_id]
+        name = BYLINE.search(line.text).group()[3:].strip()
+        short = docs[best.doc_id][1].get("author") or (name.title() if name.isupper() else name)
+        by = ScoredSentence(line, best.score, best.dense, best.lexical, 1.0, best.matched_terms)
+        cites = [_citation(1, by, docs), _citation(2, best, docs)]
+        text = "\n".join([f"**{short}**", f"> {cites[0].quote} [1]", f"> {cites[1].quote} [2]"])
+        return Answer(text, short, False, cites, q.text, q.answer_type)
+
+    def _factoid(self, q, ranked, docs, vocab, neighbours) -> Answer:
         top = ranked[0].score
         strong = [r for r in ranked if r.score >= top * STRONG_MARGIN][:8]
         wider = [r for r in ranked[:SUPPORT_POOL] if r.score >= top * SUPPORT_MARGIN]
         q_stems = set(stem_all(list(q.key_terms)))
         idf = _term_weights(wider, q_stems)
         # Strong sentences are among the wider pool: score its candidates once.
-        pool = _candidates(q, wider, idf, q_stems, vocab)
+        pool = _candidates(q, wider, idf, q_stems, vocab, neighbours)
         strong_ids = {id(r) for r in strong}
         cands = [c for c in pool if id(c.evidence) in strong_ids]
         if not cands and q.measure:
@@ -190,15 +228,36 @@ class ExtractiveAnswerer:
         return Answer("\n".join(lines), short, False, cites, q.text, q.answer_type)
 
 
-def _candidates(q, sentences, idf, q_stems, vocab) -> list[_Candidate]:
-    """Answer candidates in ``sentences``, best first."""
+def _candidates(q, sentences, idf, q_stems, vocab, neighbours=None) -> list[_Candidate]:
+    """Answer candidates in ``sentences``, best first. A sentence that opens with "The city …"
+    offers the place it refers to, named in the sentence before."""
     out = []
     for r in sentences:
-        for e, fit in answer_entities(q, r.sentence, q_stems):
+        found = [(e, fit, None) for e, fit in answer_entities(q, r.sentence, q_stems)]
+        if q.answer_type == "place" and (m := PLACE_REFERENCE.match(r.sentence.text)):
+            prev = (neighbours or {}).get(r.sentence.sid, (None, None))[0]
+            if prev is not None and (e := _antecedent(m.group(1), prev, q, q_stems)):
+                # Stand the place where "The city" is written, for the proximity measure.
+                at = Entity(e.label, e.text, r.sentence.start + m.start(1), r.sentence.start + m.end(1))
+                found.append((at, 1.0, ScoredSentence(prev, r.score, r.dense, r.lexical, 1.0)))
+        for e, fit, antecedent in found:
             prox = _proximity(e, r, idf)
             score = r.score * (0.5 + 0.5 * fit) + W_PROXIMITY * prox + W_RARE * _rarity(e.text, vocab)
-            out.append(_Candidate(e, r, score, prox))
+            out.append(_Candidate(e, r, score, prox, antecedent))
     return sorted(out, key=lambda c: c.score, reverse=True)
+
+
+def _antecedent(noun: str, prev, q, q_stems) -> Entity | None:
+    """The place "the city" refers to: the one written next to the same noun in the previous
+    sentence ("the city of Vladivostok"), else its first place."""
+    places = [e for e, fit in answer_entities(q, prev, q_stems) if fit >= 1.0]
+    if not places:
+        return None
+    word = re.search(rf"\b{noun.split()[-1]}\b", prev.text, re.I)
+    if word is None:
+        return places[0]
+    at = prev.start + word.end()
+    return min(places, key=lambda e: abs(e.start - at))
 
 
 def _support_order(best: _Candidate, same: list[_Candidate]) -> list[_Candidate]:
@@ -216,7 +275,8 @@ def _support_order(best: _Candidate, same: list[_Candidate]) -> list[_Candidate]
 def _compose_factoid(q, best, agree, differ, docs) -> Answer:
     """Short answer, its evidence, and any disagreement, as Markdown with [n] markers."""
     short = _render(best.entity)
-    cites = [_citation(i + 1, c.evidence, docs) for i, c in enumerate(agree)]
+    cited = [s for c in agree for s in ((c.antecedent, c.evidence) if c.antecedent else (c.evidence,))]
+    cites = [_citation(i + 1, r, docs) for i, r in enumerate(cited)]
     lines = [f"**{short}**"] + [f"> {c.quote} [{c.number}]" for c in cites]
     conflict = False
     if differ:
@@ -243,6 +303,24 @@ def _unknown_share(terms: list[str], vocab) -> float:
     stems = getattr(vocab, "stems", set())
     unknown = [t for t in weights if t not in vocab and stem_all([t])[0] not in stems]
     return sum(weights[t] for t in unknown) / total
+
+
+def _names_source(terms: list[str], source: str) -> bool:
+    """Does the question name this source ("associated press", or "ap")?"""
+    words = [w for w in tokenize(source) if w not in {"the", "of", "and"}]
+    if not words:
+        return False
+    acronym = "".join(w[0] for w in words)
+    return any(t in words for t in terms) or (len(acronym) >= 2 and acronym in terms)
+
+
+def _bylines(sents) -> dict:
+    """Document id -> its byline sentence ("By NAME (Agency)"), looked for near the top."""
+    out: dict = {}
+    for s in sorted(sents, key=lambda s: (s.doc_id, s.start)):
+        if s.doc_id not in out and s.start < BYLINE_REACH and BYLINE.search(s.text):
+            out[s.doc_id] = s
+    return out
 
 
 def _neighbours(sents) -> dict:
