@@ -13,10 +13,12 @@ TABLE_COLUMNS = (
     ("n", "n", "{:d}"),
     ("accuracy", "accuracy", "{:.1%}"),
     ("answer_accuracy", "answer acc.", "{:.1%}"),
+    ("factoid_short_accuracy", "factoid short", "{:.1%}"),
     ("short_f1", "short F1", "{:.2f}"),
     ("doc_hit@5", "doc hit@5", "{:.1%}"),
     ("evidence_hit@5", "evid. hit@5", "{:.1%}"),
     ("evidence_mrr", "evid. MRR", "{:.2f}"),
+    ("cited_doc_correct", "cited doc ok", "{:.1%}"),
     ("citation_precision", "cit. prec.", "{:.1%}"),
     ("citation_recall", "cit. recall", "{:.1%}"),
     ("faithfulness", "faithful", "{:.1%}"),
@@ -27,7 +29,8 @@ TABLE_COLUMNS = (
 )
 # What `--compare` prints, in this order.
 COMPARE_KEYS = (
-    "accuracy", "answer_accuracy", "short_f1", "text_contains", "doc_hit@1", "doc_hit@5",
+    "accuracy", "answer_accuracy", "factoid_short_accuracy", "short_f1", "text_contains", "doc_hit@1",
+    "doc_hit@5", "cited_doc_correct",
     "evidence_hit@5", "evidence_mrr", "citation_precision", "citation_recall", "faithfulness",
     "abstention_accuracy", "false_abstention_rate", "latency_p50_ms", "latency_p95_ms",
 )

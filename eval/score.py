@@ -16,9 +16,13 @@ SUMMARY_KEYS = (
     "accuracy", "answer_accuracy", "short_f1", "text_contains",
     *(f"doc_hit@{k}" for k in HIT_KS), "doc_mrr",
     *(f"evidence_hit@{k}" for k in HIT_KS), "evidence_mrr",
+    "factoid_short_accuracy", "cited_doc_correct",
     "citation_precision", "citation_recall", "citation_any", "faithfulness",
     "abstention_accuracy", "false_abstention_rate",
 )
+# Gold answer types whose questions are factoids: the quality bar asks for the short
+# answer itself (not the passage around it) to hold the gold answer on these.
+FACTOID_ANSWER_TYPES = {"date", "time", "person", "place", "organisation", "number"}
 
 
 def gold_spans(item: GoldItem, doc_texts: Mapping[str, str]) -> list[m.Span]:
@@ -46,6 +50,8 @@ def score_output(item: GoldItem, out: SystemOutput, gold: list[m.Span], cites: b
     row["correct"] = bool(row["answer_accuracy"])
     row["short_f1"] = m.token_f1(short, item.answers) if answered else 0.0
     row["text_contains"] = float(answered and m.contains_answer(out.text, item.answers))
+    if item.answer_type in FACTOID_ANSWER_TYPES:
+        row["factoid_short_accuracy"] = float(answered and m.contains_answer(out.short_answer, item.answers))
     row["false_abstention_rate"] = float(out.abstained)
     doc_rel = [s.doc_id in item.doc_ids for s in out.retrieved[:RETRIEVE_DEPTH]]
     ev_rel = [any(m.spans_overlap(s, g) for g in gold) for s in out.retrieved[:RETRIEVE_DEPTH]]
@@ -58,6 +64,10 @@ def score_output(item: GoldItem, out: SystemOutput, gold: list[m.Span], cites: b
         row["citation_precision"] = m.citation_precision(cited, gold)
         row["citation_recall"] = m.citation_recall(cited, gold) or 0.0
         row["citation_any"] = float(any(m.spans_overlap(c, g) for c in cited for g in gold))
+        if answered and out.citations:
+            row["cited_doc_correct"] = m.mean(
+                float(c.span.doc_id in item.doc_ids or m.contains_answer(c.quote, item.answers))
+                for c in out.citations)
     return row
 
 

@@ -62,6 +62,8 @@ PIECE_WORDS = re.compile(r"^(author|authors|wrote|written|writer|byline|reporter
 # Types whose differing values mean the sources disagree (two places in one answer usually
 # mean two roles, e.g. origin and destination, not a disagreement).
 CONFLICT_TYPES = {"date", "time", "number"}
+# Dates disagree only when both are this precise (a day, or a few: "10 to 13 September").
+CONFLICT_MAX_DAYS = 4
 # A sentence that refers back to a place named before it.
 PLACE_REFERENCE = re.compile(r"^\W*(the (?:city|town|port|capital|country|region|village|venue))\b", re.I)
 FACTOID_TYPES = {"date", "time", "duration", "person", "place", "organisation", "number"}
@@ -213,6 +215,7 @@ class ExtractiveAnswerer:
             c for c in near
             if q.answer_type in CONFLICT_TYPES and c.key != best.key and c.doc_id != best.doc_id
             and c.proximity >= CONFLICT_PROXIMITY and c.evidence.lexical >= best.evidence.lexical * STRONG_MARGIN
+            and _contradicts(best.entity, c.entity)
         ]
         return _compose_factoid(q, best, agree, differ, docs)
 
@@ -369,6 +372,33 @@ def _proximity(e: Entity, r: ScoredSentence, weights: dict[str, float]) -> float
                 near = min(1.0, near * AFTER_WORD_BONUS)  # English puts the answer after the verb
             best[st] = max(best.get(st, 0.0), near)
     return sum(weights[st] * v for st, v in best.items()) / total
+
+
+def _contradicts(a: Entity, b: Entity) -> bool:
+    """Do two values disagree? Dates only when both name a day or a few days and those days
+    do not overlap: "this month" does not contradict "Monday, September 11", and "in 2019"
+    is most likely another event, not another account of this one."""
+    if not (a.resolved or b.resolved):
+        return True  # figures ("425 miles" / "680 km" are both kept by the key check)
+    spans = [_day_span(e) for e in (a, b)]
+    if None in spans:
+        return False
+    (a0, a1), (b0, b1) = spans
+    if (a1 - a0).days > CONFLICT_MAX_DAYS or (b1 - b0).days > CONFLICT_MAX_DAYS:
+        return False
+    return a1 < b0 or b1 < a0
+
+
+def _day_span(e: Entity):
+    from datetime import date
+
+    if not e.resolved:
+        return None
+    try:
+        parts = [date.fromisoformat(p[:10]) for p in e.resolved.split("/")]
+    except ValueError:
+        return None
+    return parts[0], parts[-1]
 
 
 def _time_of_day_conflict(agree: list[_Candidate]):
