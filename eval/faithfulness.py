@@ -37,7 +37,7 @@ _STOPWORDS = frozenset(
 # gives ..."): they carry no claim a quote could support, so overlap ignores them.
 _META_WORDS = frozenset(
     """source sources article articles report reports reported another other disagree
-    disagrees agree agrees give gives gave stored passage passages quote quotes""".split()
+    disagrees agree agrees give gives gave mention mentions both stored passage passages quote quotes""".split()
 )
 _MONTH_NAMES = "january february march april may june july august september october november december".split()
 _MONTH_NUMBER = {m[:3]: i for i, m in enumerate(_MONTH_NAMES, 1)}

@@ -53,6 +53,7 @@ CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s(?:and|but|while|whereas|although)\s|\s[â
 OTHER_CLAUSE_FACTOR = 0.3
 AFTER_WORD_BONUS = 1.25
 EXPLANATION_SENTENCES = 3
+OTHER_DOC_MARGIN = 0.92
 RELATED_PASSAGES = 3
 # A byline sits in the first few hundred characters of an article.
 BYLINE_REACH = 600
@@ -64,6 +65,8 @@ PIECE_WORDS = re.compile(r"^(author|authors|wrote|written|writer|byline|reporter
 CONFLICT_TYPES = {"date", "time", "number"}
 # Dates disagree only when both are this precise (a day, or a few: "10 to 13 September").
 CONFLICT_MAX_DAYS = 4
+EXCLUSIVE_TIMES = {"morning", "afternoon", "evening", "night", "noon", "midnight", "dawn", "dusk"}
+EXCLUSIVE_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # A sentence that refers back to a place named before it.
 PLACE_REFERENCE = re.compile(r"^\W*(the (?:city|town|port|capital|country|region|village|venue))\b", re.I)
 FACTOID_TYPES = {"date", "time", "duration", "person", "place", "organisation", "number"}
@@ -153,6 +156,8 @@ class ExtractiveAnswerer:
     def _compose(self, q: QuestionAnalysis, ranked, docs, vocab, extra, neighbours=None) -> Answer:
         if self._should_abstain(q, ranked, vocab, extra):
             return self._abstain(q, ranked, docs)
+        if q.options and (answer := self._either_or(q, ranked, docs)):
+            return answer
         if q.answer_type in FACTOID_TYPES:
             return self._factoid(q, ranked, docs, vocab, neighbours or {})
         return self._passages(q, ranked, docs)
@@ -172,6 +177,33 @@ class ExtractiveAnswerer:
         if best.score < MIN_EVIDENCE_SCORE:
             return True
         return _unknown_share(list(q.key_terms) + list(extra), vocab) > MAX_UNKNOWN_SHARE
+
+    def _either_or(self, q, ranked, docs) -> Answer | None:
+        """"By train or by plane?": the best sentence for each option that one holds. Both
+        found in different articles, for options that exclude each other (times of day,
+        weekdays, numbers), is a disagreement."""
+        top = ranked[0].score
+        pool = [r for r in ranked[:SUPPORT_POOL] if r.score >= top * SUPPORT_MARGIN]
+        found = {}
+        for option in q.options:
+            stem = stem_all([option])[0]
+            found[option] = next((r for r in pool if stem in stem_all(tokenize(r.sentence.text))), None)
+        hits = [(_as_written(o, r.sentence.text), r) for o, r in found.items() if r is not None]
+        if not hits:
+            return None
+        sentences = _distinct_sentences([r for _, r in hits])
+        cites = [_citation(i + 1, r, docs) for i, r in enumerate(sentences)]
+        number = {id(r): next(c.number for c in cites if c.quote == r.sentence.text) for _, r in hits}
+        if len(hits) == 1:
+            (o, r), = hits
+            lines = [f"**{o}**", f"> {cites[0].quote} [1]"]
+            return Answer("\n".join(lines), o, False, cites, q.text, q.answer_type)
+        (a, ra), (b, rb) = hits
+        conflict = ra.doc_id != rb.doc_id and _exclusive(a, b)
+        lead = ("Sources disagree: one gives" if conflict else "The articles mention both:")
+        lines = [f"{lead} **{a}** [{number[id(ra)]}] and **{b}** [{number[id(rb)]}]."]
+        lines += [f"> {c.quote} [{c.number}]" for c in cites]
+        return Answer("\n".join(lines), None, False, cites, q.text, q.answer_type, conflict=conflict)
 
     def _author(self, q, ranked, docs, bylines) -> Answer | None:
         """"Who wrote the piece about X?": the byline of the article that best matches X."""
@@ -223,8 +255,10 @@ class ExtractiveAnswerer:
     def _passages(self, q, ranked, docs, short: str | None = None) -> Answer:
         n = EXPLANATION_SENTENCES if q.answer_type == "explanation" else 2
         strong = [r for r in ranked if r.score >= ranked[0].score * STRONG_MARGIN]
+        lead = ranked[0].doc_id
+        # Other articles' sentences must come closer to the best to be quoted beside it.
+        strong = [r for r in strong if r.doc_id == lead or r.score >= ranked[0].score * OTHER_DOC_MARGIN]
         chosen = _distinct_sentences(strong)[:n] or ranked[:1]
-        lead = chosen[0].doc_id
         chosen.sort(key=lambda r: (r.doc_id != lead, r.doc_id, r.sentence.start))
         cites = [_citation(i + 1, r, docs) for i, r in enumerate(chosen)]
         lines = [" ".join(f"{c.quote} [{c.number}]" for c in cites)]
@@ -372,6 +406,19 @@ def _proximity(e: Entity, r: ScoredSentence, weights: dict[str, float]) -> float
                 near = min(1.0, near * AFTER_WORD_BONUS)  # English puts the answer after the verb
             best[st] = max(best.get(st, 0.0), near)
     return sum(weights[st] * v for st, v in best.items()) / total
+
+
+def _as_written(word: str, text: str) -> str:
+    """The form ``text`` uses for ``word`` ("planes" for "plane", "Vladivostok")."""
+    stem = stem_all([word])[0]
+    return next((w for w in re.findall(r"[\w'â€™-]+", text) if stem_all([w.lower()])[0] == stem), word)
+
+
+def _exclusive(a: str, b: str) -> bool:
+    """Options that cannot both be true of one event: two times of day, two weekdays, two numbers."""
+    groups = (EXCLUSIVE_TIMES, EXCLUSIVE_DAYS)
+    a, b = a.lower(), b.lower()
+    return any(a in g and b in g for g in groups) or (a.isdigit() and b.isdigit())
 
 
 def _contradicts(a: Entity, b: Entity) -> bool:

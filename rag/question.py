@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -78,6 +79,8 @@ class QuestionAnalysis:
     # duration, frequency, money, count) and, for "how many N", the counted noun N.
     measure: str | None = None
     counted: str | None = None
+    # "Did he leave in the afternoon or in the evening?": the two options offered.
+    options: tuple[str, str] | None = None
 
     @property
     def search_text(self) -> str:
@@ -111,7 +114,21 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
         measure = None  # "How long is the train?": a length or a duration; no constraint
     if measure is None and atype == "number" and "distance" in fixed:
         measure = "distance"
-    return QuestionAnalysis(question, atype, wh, _dedupe(terms), corrected, follow, measure, counted)
+    options = _options(" ".join(fixed)) if wh is None else None
+    return QuestionAnalysis(question, atype, wh, _dedupe(terms), corrected, follow, measure, counted,
+                            options)
+
+
+_OPTION = r"(?:(?:in|by|on|at|from|to|with|for)\s+)?(?:(?:the|a|an)\s+)?([\w'’-]+)"
+OPTIONS = re.compile(rf"{_OPTION}\s+or\s+{_OPTION}\s*$")
+
+
+def _options(text: str) -> tuple[str, str] | None:
+    """The two options of an either-or question ("… by train or by plane")."""
+    m = OPTIONS.search(text)
+    if not m or {m.group(1), m.group(2)} & STOPWORDS or m.group(1) == m.group(2):
+        return None
+    return m.group(1), m.group(2)
 
 
 def _is_word(word: str, lexicon: frozenset[str]) -> bool:
