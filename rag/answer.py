@@ -208,11 +208,12 @@ class ExtractiveAnswerer:
     def _author(self, q, ranked, docs, bylines) -> Answer | None:
         """"Who wrote the piece about X?": the byline of the article that best matches X."""
         content = [r for r in ranked if not BYLINE.search(r.sentence.text)]
-        if not content or self._should_abstain(q, content, {}, ()):
-            return None
-        # "Who wrote the AP story …": only the articles of a source the question names.
+        # "Who wrote the AP story …": the source the question names picks the article.
         named = [r for r in content if _names_source(q.key_terms, docs[r.doc_id][1].get("source", ""))]
-        content = named or content
+        if named:
+            content = named
+        elif not content or self._should_abstain(q, content, {}, ()):
+            return None
         best = next((r for r in content if r.doc_id in bylines), None)
         if best is None or best.score < content[0].score * STRONG_MARGIN:
             return None  # the best-matching article has no byline

@@ -177,6 +177,8 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
     entities = list(s.entities)
     if q.measure == "duration":
         entities += _durations(s)  # spaCy splits "over a year and a half" into "half"
+    if q.answer_type == "number":
+        entities += _numbers_inside(s)  # spaCy's small model tags "Kim’s 10th" a PERSON
     units = set(stem_all([q.counted])) if q.counted else set()
     for e in entities:
         fit = compat.get(e.label, 0.0)
@@ -209,6 +211,21 @@ def _durations(s: Sentence) -> list[Entity]:
         a, b = s.start + m.start(), s.start + m.end()
         if not any(x <= a and b <= y for x, y in taken):  # spaCy's own span wins when it covers it
             out.append(Entity("DATE", m.group(), a, b))
+    return out
+
+
+_NUMBER_TOKEN = re.compile(r"\b\d+(?:st|nd|rd|th)?\b")
+
+
+def _numbers_inside(s: Sentence) -> list[Entity]:
+    """Numbers that spaCy folded into a non-numeric entity, as entities of their own."""
+    out = []
+    for e in s.entities:
+        if e.label in NUMERIC_LABELS | {"MONEY", "PERCENT", "TIME"}:
+            continue
+        for m in _NUMBER_TOKEN.finditer(e.text):
+            label = "CARDINAL" if m.group().isdigit() else "ORDINAL"
+            out.append(Entity(label, m.group(), e.start + m.start(), e.start + m.end()))
     return out
 
 

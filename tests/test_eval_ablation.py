@@ -8,7 +8,9 @@ from eval.ablation import run
 def test_ablation_rows_show_what_each_part_buys(tmp_path):
     rows = dict(run("dev", tmp_path / "data"))
     full = rows["full engine"]
-    assert rows["no spaCy entities"]["short-answer accuracy (typed questions)"] == 0.0
+    # Without spaCy's entities only the pattern-found values are left (written-out
+    # durations, bylines): a few percent.
+    assert rows["no spaCy entities"]["short-answer accuracy (typed questions)"] < 0.15
     assert full["short-answer accuracy (typed questions)"] > 0.5
     no_dates = rows["no date resolution (dateparser + weekday rules)"]
     assert no_dates["date questions, calendar date stated"] <= full["date questions, calendar date stated"]
