@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from rag.question import QuestionAnalysis
-from rag.text import stem_all, tokenize
+from rag.text import name_words, stem_all, tokenize
 from rag.retrieve import RetrievedChunk
 from rag.sentences import Entity, Sentence
 
@@ -110,8 +110,17 @@ def rank_sentences(
     q_stems = set(stems)
     out = []
     asks_author = bool(AUTHOR_WORDS.search(q.text))
+    # In a question that writes names with capitals, its lowercase words are common words:
+    # "time" should not match "Times" in "the New York Times".
+    cased = any(w[:1].isupper() for w in q.text.split()[1:])
+    common = {st for t, st in zip(terms, stems) if cased and t in _lowercase_words(q.text)}
     for s, d in zip(sentences, dense):
-        s_stems = set(stem_all(tokenize(s.text)))
+        words = tokenize(s.text)
+        s_stems = set(stem_all(words))
+        if common:
+            names = name_words(s.text)
+            plain = set(stem_all([w for w in words if w not in names]))
+            s_stems = {st for st in s_stems if st in plain or st not in common}
         matched = tuple(st for st in idf if st in s_stems)
         lexical = sum(idf[st] for st in matched) / idf_sum
         prev, nxt = (neighbours or {}).get(s.sid, (None, None))
@@ -129,6 +138,10 @@ def rank_sentences(
         out.append(ScoredSentence(s, score, float(d), lexical, tmatch, matched))
     out.sort(key=lambda x: x.score, reverse=True)
     return out
+
+
+def _lowercase_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*", text) if w.islower()}
 
 
 def _idf(term: str, vocab: dict[str, int], total: int) -> float:
@@ -163,11 +176,17 @@ MEASURE_PATTERNS = {
     "frequency": re.compile(r"\b(daily|weekly|monthly|yearly|annually|every|times?|once|twice|a (?:day|week|"
                             r"month|year))\b", re.I),
 }
+# Words that make a name a place, whatever label spaCy gave it.
+PLACE_HEADS = re.compile(
+    r"\b(Pier|Port|Harbou?r|Street|St|Avenue|Road|Square|Bridge|Station|Airport|Hotel|Palace|"
+    r"Tower|Base|Cent(?:er|re)|Stadium|Island|Islands|River|Lake|Mount|Bay|Park|Campus|Hall|"
+    r"Plaza|Province|Prefecture|County|District|Oblast|Krai|Peninsula|Strait|Sea|Ocean)\b")
 NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY", "DATE"}
 CURRENCY = re.compile(r"[$€£¥₩₽]|\b(dollars?|euros?|pounds?|rubles?|roubles?|won|yuan|yen|usd|eur)\b", re.I)
 # How far after a value its unit or counted noun may sit ("tens of millions of Soviet-style
 # artillery shells").
 UNIT_WINDOW = 50
+COUNTED_WORDS = 4
 
 
 def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list[tuple[Entity, float]]:
@@ -180,8 +199,11 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
     if q.answer_type == "number":
         entities += _numbers_inside(s)  # spaCy's small model tags "Kim’s 10th" a PERSON
     units = set(stem_all([q.counted])) if q.counted else set()
+    q_words = tokenize(q.text)
     for e in entities:
         fit = compat.get(e.label, 0.0)
+        if q.answer_type == "place" and PLACE_HEADS.search(e.text):
+            fit = 1.0  # spaCy's small model calls "Pier 33" a PERSON
         if q.answer_type in {"date", "time"} and _DURATION.search(e.text) and not e.resolved:
             fit *= 0.3  # "more than three years" is a length of time, not a when
         if q.measure and q.answer_type in {"number", "duration"}:
@@ -191,8 +213,8 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
         if fit <= 0:
             continue
         e_stems = {st for st, w in zip(stem_all(tokenize(e.text)), tokenize(e.text)) if len(w) > 2}
-        if e_stems & q_stems - units:
-            continue  # the question already names it ("Joe Biden" for "Biden's adviser")
+        if e_stems & q_stems - units or _demonym_of(e.text, q_words):
+            continue  # the question already names it ("Russia" for "the Russian navy") ("Joe Biden" for "Biden's adviser")
         out.append((e, fit))
     return out
 
@@ -201,6 +223,16 @@ _DURATION_SPAN = re.compile(
     r"\b(?:(?:over|more than|less than|nearly|almost|about|around|some|at least)\s+)?"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a|an)\s+"
     r"(?:years?|months?|weeks?|days?|hours?|decades?)(?:\s+and\s+a\s+half)?\b", re.I)
+
+
+def _demonym_of(name: str, q_words: list[str]) -> bool:
+    """Is ``name`` ("Russia", "Korea", "Japan") the root of a word of the question
+    ("Russian", "Korean", "Japanese")?"""
+    words = tokenize(name)
+    if len(words) != 1 or len(words[0]) < 4:
+        return False
+    w = words[0]
+    return any(x != w and x.startswith(w) and len(x) - len(w) <= 3 for x in q_words)
 
 
 def _durations(s: Sentence) -> list[Entity]:
@@ -239,10 +271,13 @@ def _measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
     if q.measure == "count":
         if not q.counted:
             return 1.0 if e.label in {"CARDINAL", "ORDINAL", "QUANTITY"} else 0.0
-        # The counted noun ("trips", "shells", "months") follows the number, maybe after a
-        # few words; spaCy may label "the past 17 months" a DATE.
-        nearby = set(stem_all(tokenize(e.text + " " + after)))
-        return 1.0 if stem_all([q.counted])[0] in nearby else 0.0
+        # The counted noun ("trips", "shells", "months") is in the value ("the past 17
+        # months") or follows it within a few words of the same phrase ("10th foreign trip",
+        # "tens of millions of Soviet-style artillery shells"), not across a comma ("in
+        # 2011, with most of his trips …").
+        phrase = re.split(r"[,;:.()\[\]—–]", after, maxsplit=1)[0]
+        words = tokenize(e.text) + tokenize(phrase)[:COUNTED_WORDS]
+        return 1.0 if stem_all([q.counted])[0] in set(stem_all(words)) else 0.0
     if q.measure == "duration":
         return 1.0 if _DURATION.search(e.text) else 0.0
     pattern = MEASURE_PATTERNS.get(q.measure)

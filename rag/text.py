@@ -11,6 +11,22 @@ def tokenize(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*", text.lower())
 
 
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
+
+
+def name_words(text: str) -> set[str]:
+    """Lowercased words written with a capital inside ``text`` but not starting it or a
+    sentence: parts of names ("Times" in "the New York Times", "House" in "White House")."""
+    out = set()
+    for m in _WORD.finditer(text):
+        w = m.group()
+        if w[0].isupper() and not w.isupper() and m.start() > 0:
+            before = text[: m.start()].rstrip()
+            if before and before[-1] not in ".!?:\"“‘'(":
+                out.add(w.lower())
+    return out
+
+
 @lru_cache(maxsize=1)
 def _stemmer():
     import Stemmer

@@ -130,3 +130,30 @@ def test_real_words_are_not_corrected_to_corpus_words():
 def test_what_a_how_question_measures(question, measure, counted):
     q = analyse(question)
     assert (q.measure, q.counted) == (measure, counted)
+
+
+def test_a_lowercase_question_word_does_not_match_part_of_a_name():
+    from rag.text import name_words
+
+    assert name_words("It was first reported by the New York Times.") >= {"new", "york", "times"}
+    assert "it" not in name_words("It was first reported by the New York Times.")
+
+
+def test_the_country_of_a_demonym_in_the_question_is_not_the_answer():
+    from rag.evidence import _demonym_of
+
+    assert _demonym_of("Russia", ["the", "russian", "navy"])
+    assert _demonym_of("Korea", ["north", "korean", "leader"])
+    assert not _demonym_of("Russia", ["russia"]) and not _demonym_of("Bexley", ["festival"])
+
+
+def test_a_name_with_a_place_word_is_a_place_whatever_spacy_called_it():
+    from rag.evidence import PLACE_HEADS
+
+    assert PLACE_HEADS.search("Pier 33") and PLACE_HEADS.search("Far Eastern Federal University Campus")
+    assert not PLACE_HEADS.search("Dmitry Peskov")
+
+
+def test_the_counted_noun_must_follow_the_number_in_the_same_phrase(town):
+    a = town.query("How many fishing boats did the storm sink?")
+    assert a.short_answer == "two"
