@@ -116,7 +116,8 @@ def citation_markers(sentence: str) -> list[int]:
 
 def sentence_facts(sentence: str) -> list[str]:
     """Numbers, dates and names in a sentence: what a supporting quote must also contain."""
-    words = re.findall(r"[\w][\w'’.-]*", _MARKER.sub(" ", sentence))
+    # "1,400" is one number (normalised to "1400" on both sides), not "1" and "400".
+    words = re.findall(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\w][\w'’.-]*", _MARKER.sub(" ", sentence))
     facts: list[str] = []
     for i, raw in enumerate(words):
         word = re.sub(r"['’]s$", "", raw.rstrip("."))

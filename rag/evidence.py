@@ -39,9 +39,12 @@ EXPLANATION_CUES = re.compile(
 # two sentences share this part of each other's lexical match.
 NEIGHBOUR_SHARE = 0.5
 REFERRING_START = re.compile(
-    r"^\W*(he|she|they|it|his|her|their|its|this|that|these|those|the (?:city|country|town|"
+    r"^\W*(he|she|they|it|his|her|their|its|this|that|these|those|the \d+-year-old|the (?:city|country|town|"
     r"leader|president|minister|official|agency|group|company|meeting|visit|trip|talks|deal|"
-    r"report|statement|move|plan|war|army|region|state|capital|port))\b", re.I)
+    r"report|statement|move|plan|war|army|region|state|capital|port|spacecraft|satellite|rocket|"
+    r"ship|vessel|aircraft|plane|train|line|project|scheme|union|firm|operator|council|"
+    r"committee|mayor|river|bridge|village|site|strike|vote|storm|flood|fire|attack|court|"
+    r"case|law|bill|team|club|museum|school|hospital|mission|launch))\b", re.I)
 # Questions about who wrote a piece are answered by its byline ("By NAME").
 AUTHOR_WORDS = re.compile(r"\b(wrote|written|author|authors|byline|reporter|journalist)\b", re.I)
 BYLINE = re.compile(r"\bBy\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+")
@@ -186,6 +189,8 @@ CURRENCY = re.compile(r"[$€£¥₩₽]|\b(dollars?|euros?|pounds?|rubles?|roub
 # How far after a value its unit or counted noun may sit ("tens of millions of Soviet-style
 # artillery shells").
 UNIT_WINDOW = 50
+# A value that names the kind of thing asked for ("Elm Street" for "which streets").
+FOCUS_BONUS = 1.2
 COUNTED_WORDS = 4
 
 
@@ -195,19 +200,31 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
     out = []
     entities = list(s.entities)
     if q.measure == "duration":
-        entities += _durations(s)  # spaCy splits "over a year and a half" into "half"
+        entities += _spans(_DURATION_SPAN, s, "DATE")  # spaCy splits "over a year and a half"
     if q.answer_type == "number":
         entities += _numbers_inside(s)  # spaCy's small model tags "Kim’s 10th" a PERSON
+    if q.measure == "frequency":
+        entities += _spans(_FREQUENCY, s, "DATE")  # "every six minutes"
+    focus = stem_all([q.focus])[0] if q.focus else None
+    # Words of the question that an answer may share: the counted noun ("the past 17
+    # months") and the kind asked for ("Elm Street" for "which streets").
     units = set(stem_all([q.counted])) if q.counted else set()
+    units |= {focus} if focus else set()
     q_words = tokenize(q.text)
     for e in entities:
         fit = compat.get(e.label, 0.0)
         if q.answer_type == "place" and PLACE_HEADS.search(e.text):
             fit = 1.0  # spaCy's small model calls "Pier 33" a PERSON
+        if q.answer_type in {"date", "time"} and e.resolved:
+            fit *= _date_precision(q, e)
+        if q.answer_type == "place" and s.text[e.end - s.start : e.end - s.start + 2] in ("'s", "’s"):
+            fit *= 0.5  # "Europe's satellite": an owner, seldom the where
+        if focus and focus in set(stem_all(tokenize(e.text))):
+            fit = max(fit, 1.0) * FOCUS_BONUS  # "which streets" -> "Elm Street"
         if q.answer_type in {"date", "time"} and _DURATION.search(e.text) and not e.resolved:
             fit *= 0.3  # "more than three years" is a length of time, not a when
         if q.measure and q.answer_type in {"number", "duration"}:
-            if q.measure in {"count", "age"} and e.label in NUMERIC_LABELS:
+            if q.measure in {"count", "age", "frequency"} and e.label in NUMERIC_LABELS | {"TIME"}:
                 fit = 1.0  # "10th foreign trip", "the past 17 months", "aged 39": any number
             fit *= _measure_fit(q, e, s)
         if fit <= 0:
@@ -235,14 +252,20 @@ def _demonym_of(name: str, q_words: list[str]) -> bool:
     return any(x != w and x.startswith(w) and len(x) - len(w) <= 3 for x in q_words)
 
 
-def _durations(s: Sentence) -> list[Entity]:
-    """Lengths of time written out in ``s`` ("over a year and a half"), as DATE entities."""
+_FREQUENCY = re.compile(
+    r"\b(?:every\s+(?:\w+\s+){0,2}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)|"
+    r"(?:once|twice|\w+\s+times)\s+(?:a|an|per|every)\s+(?:day|week|month|year|hour|minute))\b", re.I)
+
+
+def _spans(pattern: re.Pattern, s: Sentence, label: str) -> list[Entity]:
+    """Values written out in ``s`` that spaCy splits or misses ("over a year and a half",
+    "every six minutes"), as entities of ``label``."""
     taken = [(e.start, e.end) for e in s.entities]
     out = []
-    for m in _DURATION_SPAN.finditer(s.text):
+    for m in pattern.finditer(s.text):
         a, b = s.start + m.start(), s.start + m.end()
         if not any(x <= a and b <= y for x, y in taken):  # spaCy's own span wins when it covers it
-            out.append(Entity("DATE", m.group(), a, b))
+            out.append(Entity(label, m.group(), a, b))
     return out
 
 
@@ -259,6 +282,22 @@ def _numbers_inside(s: Sentence) -> list[Entity]:
             label = "CARDINAL" if m.group().isdigit() else "ORDINAL"
             out.append(Entity(label, m.group(), e.start + m.start(), e.start + m.end()))
     return out
+
+
+def _date_precision(q: QuestionAnalysis, e: Entity) -> float:
+    """How well a date's precision fits the question: "when" wants a day ("Tuesday" over
+    "this week" or "2027"); "what year" wants a year."""
+    days = e.resolved.split("/")
+    try:
+        from datetime import date
+
+        span = (date.fromisoformat(days[-1][:10]) - date.fromisoformat(days[0][:10])).days
+    except ValueError:
+        return 1.0
+    wanted = {"year": 364, "month": 27}.get(q.focus or "", 0)
+    if wanted:
+        return 1.0 if span >= wanted else 0.8
+    return 1.0 if span <= 1 else 0.8 if span <= 7 else 0.6 if span < 400 else 0.5
 
 
 def _measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
@@ -280,6 +319,10 @@ def _measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
         return 1.0 if stem_all([q.counted])[0] in set(stem_all(words)) else 0.0
     if q.measure == "duration":
         return 1.0 if _DURATION.search(e.text) else 0.0
+    if q.measure == "frequency":
+        if _FREQUENCY.search(e.text):
+            return 1.0
+        return 0.5 if MEASURE_PATTERNS["frequency"].search(around) else 0.0
     pattern = MEASURE_PATTERNS.get(q.measure)
     if pattern is None:
         return 1.0

@@ -35,6 +35,8 @@ TYPE_NOUNS = {
     "time": "time", "hour": "time",
     "city": "place", "country": "place", "place": "place", "location": "place", "port": "place",
     "town": "place", "region": "place", "venue": "place", "capital": "place", "border": "place",
+    "street": "place", "streets": "place", "village": "place", "villages": "place", "cities": "place",
+    "countries": "place", "site": "place", "building": "place", "airport": "place", "station": "place",
     "person": "person", "leader": "person", "official": "person", "spokesman": "person",
     "spokesperson": "person", "spokeswoman": "person", "minister": "person", "president": "person",
     "journalist": "person", "reporter": "person", "adviser": "person", "advisor": "person",
@@ -55,7 +57,9 @@ MEASURES = {"old": "age", "fast": "speed", "quickly": "speed", "far": "distance"
 # "How much" asks for money when the question is about paying or costing.
 MONEY_WORDS = {"pay", "paid", "pays", "paying", "cost", "costs", "costing", "price", "priced", "spend",
                "spent", "spends", "worth", "money", "fund", "funds", "funding", "earn", "earned",
-               "charge", "charged", "sell", "sold", "buy", "bought", "budget", "fee", "fine", "fined"}
+               "charge", "charged", "sell", "sold", "buy", "bought", "budget", "fee", "fine", "fined",
+               "cash", "compensation", "salary", "wage", "wages", "grant", "pension", "donate",
+               "donated", "reward", "loan", "invest", "invested", "investment", "revenue", "profit"}
 # "How many times …" counts events: the counted noun says nothing about the answer's words.
 MODALS = {"might", "may", "must", "shall", "ought", "need", "needs"}
 GENERIC_COUNTED = {"times", "time", "people", "ones", "things", "kinds", "types", "sorts"}
@@ -81,6 +85,8 @@ class QuestionAnalysis:
     counted: str | None = None
     # "Did he leave in the afternoon or in the evening?": the two options offered.
     options: tuple[str, str] | None = None
+    # The noun that says what kind of thing is asked for ("which streets", "what year").
+    focus: str | None = None
 
     @property
     def search_text(self) -> str:
@@ -115,8 +121,17 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
     if measure is None and atype == "number" and "distance" in fixed:
         measure = "distance"
     options = _options(" ".join(fixed)) if wh is None else None
+    focus = _focus(fixed) if wh in {"what", "which"} else None
     return QuestionAnalysis(question, atype, wh, _dedupe(terms), corrected, follow, measure, counted,
-                            options)
+                            options, focus)
+
+
+def _focus(words: list[str]) -> str | None:
+    """The type noun right after "which"/"what" ("which (Pacific) port", "what year")."""
+    for i, w in enumerate(words[:6]):
+        if w in {"what", "which"}:
+            return next((x for x in words[i + 1 : i + 3] if x in TYPE_NOUNS), None)
+    return None
 
 
 _OPTION = r"(?:(?:in|by|on|at|from|to|with|for)\s+)?(?:(?:the|a|an)\s+)?([\w'’-]+)"
@@ -151,7 +166,10 @@ def _measure(words: list[str]) -> tuple[str | None, str | None]:
                 if x in STOPWORDS or x in WH_WORDS or x in MODALS:
                     break
                 phrase.append(x)
-            noun = phrase[-1] if phrase else None
+            # The counted noun: the first plural in the phrase ("homes" in "how many homes
+            # lost power"), else its last word ("how many artillery" → "artillery").
+            plural = [x for x in phrase if len(x) > 3 and x.endswith("s") and not x.endswith("ss")]
+            noun = plural[0] if plural else (phrase[-1] if phrase else None)
             return "count", (None if noun in GENERIC_COUNTED else noun)
         return MEASURES.get(nxt), None
     return None, None

@@ -165,3 +165,10 @@ def test_abstention_rates_and_latency_percentiles():
     assert percentile(list(range(1, 11)), 95) == pytest.approx(9.55)
     assert percentile([], 50) is None
     assert mean([1.0, None, 0.0]) == 0.5 and mean([None]) is None
+
+
+def test_numbers_with_thousands_separators_are_one_fact():
+    """Regression: "About 1,400" was checked as "1" and "400" and failed against its own quote."""
+    quote = "About 1,400 dock workers will stay off the job."
+    assert check_sentence("About 1,400 [1]", {1: quote}).supported
+    assert not check_sentence("About 1,600 [1]", {1: quote}).supported
