@@ -30,7 +30,8 @@ EXPLANATION_CUES = re.compile(
     r"\b(because|since|due to|so that|in order to|to (?:help|support|secure|obtain|replenish|"
     r"discuss|meet|attend|protect|persuade|convince|boost|increase|break)|aims?|seeks?|seeking|"
     r"hopes?|would like|in return|reason|purpose|driven by|as a result|which forced|amid|"
-    r"concerns?|needs?|require[sd]?)\b",
+    r"concerns?|needs?|require[sd]?|wants?|demand(?:s|ing|ed)?|calling for|protest(?:s|ing)? "
+    r"(?:against|over)|in protest|to push for)\b",
     re.IGNORECASE,
 )
 
@@ -45,12 +46,25 @@ REFERRING_START = re.compile(
     r"ship|vessel|aircraft|plane|train|line|project|scheme|union|firm|operator|council|"
     r"committee|mayor|river|bridge|village|site|strike|vote|storm|flood|fire|attack|court|"
     r"case|law|bill|team|club|museum|school|hospital|mission|launch))\b", re.I)
+CONTINUING_START = re.compile(r"^\W*(but|and|yet|still|also|meanwhile|instead)\b", re.I)
 # Questions about who wrote a piece are answered by its byline ("By NAME").
 AUTHOR_WORDS = re.compile(r"\b(wrote|written|author|authors|byline|reporter|journalist)\b", re.I)
 BYLINE = re.compile(r"\bBy\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+")
 W_BYLINE = 0.3
 # Headlines, captions and bylines (no closing punctuation) rarely answer a question.
 HEADLINE_FACTOR = 0.85
+
+
+def _refers_back(text: str) -> bool:
+    """Does a sentence lean on the one before it: "She said …", "The city is …", or the
+    rest of a quotation whose speaker is named there ("But my pay packet is …”")?"""
+    if REFERRING_START.match(text):
+        return True
+    if text.count("”") > text.count("“"):
+        return True  # closes a quotation it did not open
+    if text.count('"') % 2 == 1 and not text.lstrip().startswith('"'):
+        return True
+    return bool(CONTINUING_START.match(text))
 
 
 def _headline_like(text: str) -> bool:
@@ -128,7 +142,7 @@ def rank_sentences(
         lexical = sum(idf[st] for st in matched) / idf_sum
         prev, nxt = (neighbours or {}).get(s.sid, (None, None))
         for other, refers in ((nxt, nxt), (prev, s)):
-            if other is not None and REFERRING_START.match(refers.text):
+            if other is not None and _refers_back(refers.text):
                 o_stems = set(stem_all(tokenize(other.text)))
                 extra = tuple(st for st in idf if st in o_stems and st not in matched)
                 lexical += NEIGHBOUR_SHARE * sum(idf[st] for st in extra) / idf_sum
