@@ -15,7 +15,8 @@ from typing import Iterator, Protocol
 
 from rag.chat import expand_follow_up
 from rag.evidence import (
-    AUTHOR_WORDS, BYLINE, ScoredSentence, answer_entities, candidate_sentences, rank_sentences,
+    AUTHOR_WORDS, BYLINE, ScoredSentence, WordMatcher, answer_entities, candidate_sentences,
+    rank_sentences,
 )
 from rag.question import QuestionAnalysis, analyse, load_vocab
 from rag.text import stem_all, tokenize
@@ -115,6 +116,7 @@ class ExtractiveAnswerer:
 
     def __init__(self, settings: RagSettings, store, embedder) -> None:
         self.settings, self.store, self.embedder = settings, store, embedder
+        self.words = WordMatcher(embedder.embed)
 
     def stream(self, question, *, history, retriever, top_k, mode, filters, started) -> Iterator[str | Answer]:
         """Find evidence, then yield the answer text progressively and the Answer last."""
@@ -135,7 +137,7 @@ class ExtractiveAnswerer:
         sents, vecs = self.store.sentences_of(docs_needed)
         cands, cvecs = candidate_sentences(chunks, sents, vecs, near)
         neighbours = _neighbours(sents)
-        ranked = rank_sentences(q, qvec, cands, cvecs, vocab, extra, neighbours)
+        ranked = rank_sentences(q, qvec, cands, cvecs, vocab, extra, neighbours, self.words)
         # Texts of every document a citation can come from: a handful (those of the
         # retrieved chunks and nearest sentences).
         docs = self.store.document_texts({r.doc_id for r in ranked})
@@ -143,7 +145,7 @@ class ExtractiveAnswerer:
         if q.answer_type == "person" and AUTHOR_WORDS.search(q.text):
             # Rank again on what the question says the piece is about, not "author of the piece".
             topic = replace(q, key_terms=[t for t in q.key_terms if not PIECE_WORDS.match(t)])
-            by_topic = rank_sentences(topic, qvec, cands, cvecs, vocab, extra, neighbours)
+            by_topic = rank_sentences(topic, qvec, cands, cvecs, vocab, extra, neighbours, self.words)
             answer = self._author(topic, by_topic, docs, _bylines(sents))
         if answer is None:
             answer = self._compose(q, ranked, docs, vocab, extra, neighbours)
@@ -205,7 +207,8 @@ class ExtractiveAnswerer:
         lead = ("Sources disagree: one gives" if conflict else "The articles mention both:")
         lines = [f"{lead} **{a}** [{number[id(ra)]}] and **{b}** [{number[id(rb)]}]."]
         lines += [f"> {c.quote} [{c.number}]" for c in cites]
-        return Answer("\n".join(lines), None, False, cites, q.text, q.answer_type, conflict=conflict)
+        short = f"{a} or {b} (sources disagree)" if conflict else f"{a} and {b}"
+        return Answer("\n".join(lines), short, False, cites, q.text, q.answer_type, conflict=conflict)
 
     def _author(self, q, ranked, docs, bylines) -> Answer | None:
         """"Who wrote the piece about X?": the byline of the article that best matches X."""

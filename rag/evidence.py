@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rag.question import QuestionAnalysis
+from rag.question import STOPWORDS as STOPWORD_SET, QuestionAnalysis
 from rag.text import name_words, stem_all, tokenize
 from rag.retrieve import RetrievedChunk
 from rag.sentences import Entity, Sentence
@@ -36,6 +36,8 @@ EXPLANATION_CUES = re.compile(
 )
 
 
+# Near-synonym matches (WordMatcher) count this share of an exact match.
+SOFT_SHARE = 0.5
 # Sentence windows: when a sentence refers back ("She emphasised …", "The city is …"), the
 # two sentences share this part of each other's lexical match.
 NEIGHBOUR_SHARE = 0.5
@@ -112,10 +114,12 @@ def rank_sentences(
     vocab: dict[str, int],
     extra_terms: list[str] = (),
     neighbours: dict[str, tuple[Sentence | None, Sentence | None]] | None = None,
+    words: "WordMatcher | None" = None,
 ) -> list[ScoredSentence]:
     """Score every candidate sentence; best first. ``neighbours`` maps a sentence id to the
     sentences before and after it: "She said …" lends its words to the sentence naming her,
-    and "The city is …" borrows the words of the sentence that named the city."""
+    and "The city is …" borrows the words of the sentence that named the city. ``words``
+    credits near-synonyms of the question's common words ("navy" for "naval")."""
     if not sentences:
         return []
     terms = list(dict.fromkeys(list(q.key_terms) + list(extra_terms)))
@@ -131,15 +135,18 @@ def rank_sentences(
     # "time" should not match "Times" in "the New York Times".
     cased = any(w[:1].isupper() for w in q.text.split()[1:])
     common = {st for t, st in zip(terms, stems) if cased and t in _lowercase_words(q.text)}
+    soft = words.similarities(q, terms, sentences) if words is not None else {}
     for s, d in zip(sentences, dense):
-        words = tokenize(s.text)
-        s_stems = set(stem_all(words))
+        tokens = tokenize(s.text)
+        s_stems = set(stem_all(tokens))
         if common:
             names = name_words(s.text)
-            plain = set(stem_all([w for w in words if w not in names]))
+            plain = set(stem_all([w for w in tokens if w not in names]))
             s_stems = {st for st in s_stems if st in plain or st not in common}
         matched = tuple(st for st in idf if st in s_stems)
         lexical = sum(idf[st] for st in matched) / idf_sum
+        near = soft.get(s.sid, {})
+        lexical += SOFT_SHARE * sum(idf[st] for st in near if st not in matched) / idf_sum
         prev, nxt = (neighbours or {}).get(s.sid, (None, None))
         for other, refers in ((nxt, nxt), (prev, s)):
             if other is not None and _refers_back(refers.text):
@@ -155,6 +162,51 @@ def rank_sentences(
         out.append(ScoredSentence(s, score, float(d), lexical, tmatch, matched))
     out.sort(key=lambda x: x.score, reverse=True)
     return out
+
+
+class WordMatcher:
+    """Near-synonyms by the sentence embedder run on single words ("navy"/"naval",
+    "attempts"/"efforts", "recognise"/"recognize"): a question's common word that a sentence
+    does not use counts part-way when the sentence has a word this close to it. Word vectors
+    are cached, so a warm process embeds only words it has not seen."""
+
+    def __init__(self, embed, threshold: float = 0.6, cache_size: int = 50_000) -> None:
+        self.embed, self.threshold, self.cache_size = embed, threshold, cache_size
+        self._cache: dict[str, np.ndarray] = {}
+
+    def _vectors(self, words: list[str]) -> np.ndarray:
+        new = [w for w in dict.fromkeys(words) if w not in self._cache]
+        if new:
+            if len(self._cache) + len(new) > self.cache_size:
+                self._cache.clear()
+            self._cache.update(zip(new, self.embed(new)))
+        return np.stack([self._cache[w] for w in words]) if words else np.zeros((0, 384), np.float32)
+
+    def similarities(self, q: QuestionAnalysis, terms: list[str], sentences: list[Sentence]) -> dict:
+        """Sentence id -> {question stem: similarity} for the near matches in that sentence."""
+        cased = any(w[:1].isupper() for w in q.text.split()[1:])
+        lower = _lowercase_words(q.text)
+        # Common words only: a name's neighbours in vector space are other names.
+        ask = [t for t in terms if t.isalpha() and len(t) > 2 and (not cased or t in lower)]
+        if not ask:
+            return {}
+        per_sentence = {s.sid: [w for w in dict.fromkeys(tokenize(s.text))
+                                if w.isalpha() and len(w) > 2 and w not in STOPWORD_SET] for s in sentences}
+        vocab = list(dict.fromkeys(w for ws in per_sentence.values() for w in ws))
+        if not vocab:
+            return {}
+        index = {w: i for i, w in enumerate(vocab)}
+        sims = self._vectors(ask) @ self._vectors(vocab).T
+        stems = stem_all(ask)
+        out: dict[str, dict[str, float]] = {}
+        for sid, ws in per_sentence.items():
+            if not ws:
+                continue
+            best = sims[:, [index[w] for w in ws]].max(axis=1)
+            hits = {st: float(v) for st, v in zip(stems, best) if v >= self.threshold}
+            if hits:
+                out[sid] = hits
+        return out
 
 
 def _lowercase_words(text: str) -> set[str]:
@@ -229,8 +281,10 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
         fit = compat.get(e.label, 0.0)
         if q.answer_type == "place" and PLACE_HEADS.search(e.text):
             fit = 1.0  # spaCy's small model calls "Pier 33" a PERSON
-        if q.answer_type in {"date", "time"} and e.resolved:
-            fit *= _date_precision(q, e)
+        if q.answer_type in {"date", "time"}:
+            # A resolved date, as precise as asked; an unplaced "decades" or "the coming days"
+            # hardly answers "when".
+            fit *= _date_precision(q, e) if e.resolved else (1.0 if _PLACED.search(e.text) else 0.3)
         if q.answer_type == "place" and s.text[e.end - s.start : e.end - s.start + 2] in ("'s", "’s"):
             fit *= 0.5  # "Europe's satellite": an owner, seldom the where
         if focus and focus in set(stem_all(tokenize(e.text))):
@@ -296,6 +350,11 @@ def _numbers_inside(s: Sentence) -> list[Entity]:
             label = "CARDINAL" if m.group().isdigit() else "ORDINAL"
             out.append(Entity(label, m.group(), e.start + m.start(), e.start + m.end()))
     return out
+
+
+_PLACED = re.compile(r"\d|\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|"
+                     r"sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b|"
+                     r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(noon|midnight|dawn|dusk)\b", re.I)
 
 
 def _date_precision(q: QuestionAnalysis, e: Entity) -> float:

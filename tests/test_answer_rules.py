@@ -157,3 +157,22 @@ def test_a_name_with_a_place_word_is_a_place_whatever_spacy_called_it():
 def test_the_counted_noun_must_follow_the_number_in_the_same_phrase(town):
     a = town.query("How many fishing boats did the storm sink?")
     assert a.short_answer == "two"
+
+
+def test_near_synonyms_count_for_common_words_only(town):
+    """The real embedder on single words: "navy"/"naval" are near, "hotel"/"city" are not,
+    and names are never soft-matched."""
+    from rag.evidence import WordMatcher
+    from rag.question import analyse
+    from rag.sentences import Sentence
+
+    words = WordMatcher(town.embedder.embed)
+    s = Sentence(doc_id="d", start=0, end=43, text="Naval ships dock in the city near Kingston.")
+    near = words.similarities(analyse("Where does the navy of Kingston sit?"), ["navy", "kingston", "sit"], [s])
+    assert "navi" in near["d:0"] and "kingston" not in near["d:0"]  # "navi": the stem of "navy"
+    assert words.similarities(analyse("Which hotel did Kingsley pick?"), ["hotel", "kingsley"], [s]) == {}
+
+
+def test_an_unplaced_period_hardly_answers_when(town):
+    a = town.query("When did the lantern festival open?")
+    assert not a.abstained and a.short_answer.startswith("Saturday")
