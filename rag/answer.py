@@ -48,6 +48,9 @@ SENTENCES_PER_CHUNK = 2
 # sentence giving the same value was tried and lowered dev accuracy: generic values such
 # as a country recur more often than the specific answer.)
 W_PROXIMITY = 0.10
+# A short answer must fit the expected type at least this well ("The Associated Press" is
+# no answer to "where"); with none, the answer is the evidence passages.
+MIN_FIT = 0.25
 # Bonus for specific values ("Vladivostok") over generic ones ("Russia") by corpus rarity.
 W_RARE = 0.08
 PROXIMITY_CHARS = 80.0
@@ -278,7 +281,7 @@ def _candidates(q, sentences, idf, q_stems, vocab, neighbours=None) -> list[_Can
     offers the place it refers to, named in the sentence before."""
     out = []
     for r in sentences:
-        found = [(e, fit, None) for e, fit in answer_entities(q, r.sentence, q_stems)]
+        found = [(e, fit, None) for e, fit in answer_entities(q, r.sentence, q_stems) if fit >= MIN_FIT]
         if q.answer_type == "place" and (m := PLACE_REFERENCE.match(r.sentence.text)):
             prev = (neighbours or {}).get(r.sentence.sid, (None, None))[0]
             if prev is not None and (e := _antecedent(m.group(1), prev, q, q_stems)):

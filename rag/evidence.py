@@ -224,7 +224,7 @@ TYPE_COMPAT: dict[str, dict[str, float]] = {
     "time": {"TIME": 1.0, "DATE": 0.8},
     "duration": {"DATE": 1.0, "TIME": 0.8, "CARDINAL": 0.4, "QUANTITY": 0.4},
     "person": {"PERSON": 1.0, "ORG": 0.3, "NORP": 0.2},
-    "place": {"GPE": 1.0, "LOC": 1.0, "FAC": 1.0, "ORG": 0.3},
+    "place": {"GPE": 1.0, "LOC": 1.0, "FAC": 1.0, "ORG": 0.2},
     "organisation": {"ORG": 1.0, "PERSON": 0.4, "GPE": 0.3, "NORP": 0.3, "PRODUCT": 0.3},
     "number": {"CARDINAL": 1.0, "QUANTITY": 1.0, "MONEY": 1.0, "PERCENT": 1.0, "ORDINAL": 0.3},
 }
@@ -249,6 +249,7 @@ MEASURE_PATTERNS = {
 PLACE_HEADS = re.compile(
     r"\b(Pier|Port|Harbou?r|Street|St|Avenue|Road|Square|Bridge|Station|Airport|Hotel|Palace|"
     r"Tower|Base|Cent(?:er|re)|Stadium|Island|Islands|River|Lake|Mount|Bay|Park|Campus|Hall|"
+    r"University|College|Institute|School|Hospital|Museum|Cathedral|Church|Market|Terminal|"
     r"Plaza|Province|Prefecture|County|District|Oblast|Krai|Peninsula|Strait|Sea|Ocean)\b")
 NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY", "DATE"}
 CURRENCY = re.compile(r"[$€£¥₩₽]|\b(dollars?|euros?|pounds?|rubles?|roubles?|won|yuan|yen|usd|eur)\b", re.I)
