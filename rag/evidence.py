@@ -258,6 +258,9 @@ CURRENCY = re.compile(r"[$€£¥₩₽]|\b(dollars?|euros?|pounds?|rubles?|roub
 UNIT_WINDOW = 50
 # A value that names the kind of thing asked for ("Elm Street" for "which streets").
 FOCUS_BONUS = 1.2
+# A person far from the role the question names ("Who is the spokesman?") fits this much less.
+ROLE_MISSING = 0.2
+ROLE_WINDOW = 70
 COUNTED_WORDS = 4
 
 
@@ -290,6 +293,8 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
             fit *= 0.5  # "Europe's satellite": an owner, seldom the where
         if focus and focus in set(stem_all(tokenize(e.text))):
             fit = max(fit, 1.0) * FOCUS_BONUS  # "which streets" -> "Elm Street"
+        elif focus and q.answer_type == "person" and not _role_near(focus, e, s):
+            fit *= ROLE_MISSING  # "Japan's prime minister": "Kim" is named nowhere near "minister"
         if q.answer_type in {"date", "time"} and _DURATION.search(e.text) and not e.resolved:
             fit *= 0.3  # "more than three years" is a length of time, not a when
         if q.measure and q.answer_type in {"number", "duration"}:
@@ -356,6 +361,14 @@ def _numbers_inside(s: Sentence) -> list[Entity]:
 _PLACED = re.compile(r"\d|\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|"
                      r"sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b|"
                      r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(noon|midnight|dawn|dusk)\b", re.I)
+
+
+def _role_near(role: str, e: Entity, s: Sentence) -> bool:
+    """Is the role ("spokesman") written next to the person ("Kremlin spokesman Dmitry
+    Peskov", "Peskov, the Kremlin's spokesman")?"""
+    a, b = e.start - s.start, e.end - s.start
+    around = s.text[max(0, a - ROLE_WINDOW) : b + ROLE_WINDOW]
+    return role in set(stem_all(tokenize(around)))
 
 
 def _date_precision(q: QuestionAnalysis, e: Entity) -> float:

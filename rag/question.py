@@ -122,6 +122,9 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
         measure = "distance"
     options = _options(" ".join(fixed)) if wh is None else None
     focus = _focus(fixed) if wh in {"what", "which"} else None
+    if atype == "person" and focus is None:
+        # "Who is Japan's prime minister?": the role the answer must hold.
+        focus = next((w for w in fixed if TYPE_NOUNS.get(w) == "person" and w != "person"), None)
     return QuestionAnalysis(question, atype, wh, _dedupe(terms), corrected, follow, measure, counted,
                             options, focus)
 

@@ -176,3 +176,10 @@ def test_near_synonyms_count_for_common_words_only(town):
 def test_an_unplaced_period_hardly_answers_when(town):
     a = town.query("When did the lantern festival open?")
     assert not a.abstained and a.short_answer.startswith("Saturday")
+
+
+def test_who_holds_a_role_nobody_is_named_in_is_not_answered(town):
+    a = town.query("Who is the harbour master of Aldmere?")
+    assert not a.abstained and a.short_answer == "Tomas Brand"
+    # People are named ("Marta Ellis", "Tomas Brand"), but nobody as the town's mayor.
+    assert town.query("Who is the mayor of Bexley?").abstained
