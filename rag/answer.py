@@ -15,8 +15,8 @@ from typing import Iterator, Protocol
 
 from rag.chat import expand_follow_up
 from rag.evidence import (
-    AUTHOR_WORDS, BYLINE, ScoredSentence, WordMatcher, answer_entities, candidate_sentences,
-    rank_sentences,
+    AUTHOR_WORDS, BYLINE, ScoredSentence, WordMatcher, _refers_back, answer_entities,
+    candidate_sentences, rank_sentences,
 )
 from rag.question import QuestionAnalysis, analyse, load_vocab
 from rag.text import stem_all, tokenize
@@ -246,6 +246,13 @@ class ExtractiveAnswerer:
         pool = _candidates(q, wider, idf, q_stems, vocab, neighbours)
         strong_ids = {id(r) for r in strong}
         cands = [c for c in pool if id(c.evidence) in strong_ids]
+        if not cands:
+            # The value may sit in the next sentence, which goes on about the same thing
+            # ("Terravue-1 lifted off …" then "The 1,150-kilogram spacecraft separated …").
+            follow = {nxt.sid for r in strong if (nxt := neighbours.get(r.sentence.sid, (None, None))[1])
+                      is not None and _refers_back(nxt.text)}
+            after = [r for r in ranked if r.sentence.sid in follow]
+            cands = _candidates(q, after, idf, q_stems, vocab, neighbours)
         if not cands and (q.measure or (q.answer_type == "person" and q.focus)):
             # "How old …", "How much will they pay …", "Who is Japan's prime minister?": no
             # value of that kind (no one named in that role) anywhere near.

@@ -42,12 +42,14 @@ SOFT_SHARE = 0.5
 # two sentences share this part of each other's lexical match.
 NEIGHBOUR_SHARE = 0.5
 REFERRING_START = re.compile(
-    r"^\W*(he|she|they|it|his|her|their|its|this|that|these|those|the \d+-year-old|the (?:city|country|town|"
+    r"^\W*(he|she|they|it|his|her|their|its|this|that|these|those|the \d+-year-old|"
+    r"the (?:[\w,.’'-]+ )?(?:city|country|town|"
     r"leader|president|minister|official|agency|group|company|meeting|visit|trip|talks|deal|"
     r"report|statement|move|plan|war|army|region|state|capital|port|spacecraft|satellite|rocket|"
     r"ship|vessel|aircraft|plane|train|line|project|scheme|union|firm|operator|council|"
     r"committee|mayor|river|bridge|village|site|strike|vote|storm|flood|fire|attack|court|"
-    r"case|law|bill|team|club|museum|school|hospital|mission|launch))\b", re.I)
+    r"case|law|bill|team|club|museum|school|hospital|mission|launch|structure|device|machine|"
+    r"vehicle|car|boat|building|tower|statue|sculpture|engine|system|company|group|body))\b", re.I)
 CONTINUING_START = re.compile(r"^\W*(but|and|yet|still|also|meanwhile|instead)\b", re.I)
 # Questions about who wrote a piece are answered by its byline ("By NAME").
 AUTHOR_WORDS = re.compile(r"\b(wrote|written|author|authors|byline|reporter|journalist)\b", re.I)
@@ -240,8 +242,8 @@ MEASURE_PATTERNS = {
                         r"(?:hour|second|minute))\b", re.I),
     "distance": _DISTANCE,
     "size": re.compile(r"\b(miles?|km|kilomet(er|re)s?|meters?|metres?|m|feet|foot|ft|inch(es)?|cm|"
-                       r"tons?|tonnes?|kg|kilograms?|pounds?|lbs?|square|hectares?|acres?|storeys?|stories|"
-                       r"floors?)\b", re.I),
+                       r"square|hectares?|acres?|storeys?|stories|floors?)\b", re.I),
+    "weight": re.compile(r"\b(kg|kilograms?|kilogrammes?|tonnes?|tons?|pounds?|lbs?|grams?|ounces?)\b", re.I),
     "frequency": re.compile(r"\b(daily|weekly|monthly|yearly|annually|every|times?|once|twice|a (?:day|week|"
                             r"month|year))\b", re.I),
 }
@@ -301,6 +303,7 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
             if q.measure in {"count", "age", "frequency"} and e.label in NUMERIC_LABELS | {"TIME"}:
                 fit = 1.0  # "10th foreign trip", "the past 17 months", "aged 39": any number
             fit *= _measure_fit(q, e, s)
+            e = _with_unit(q, e, s)
         if fit <= 0:
             continue
         e_stems = {st for st, w in zip(stem_all(tokenize(e.text)), tokenize(e.text)) if len(w) > 2}
@@ -361,6 +364,18 @@ def _numbers_inside(s: Sentence) -> list[Entity]:
 _PLACED = re.compile(r"\d|\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|"
                      r"sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b|"
                      r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(noon|midnight|dawn|dusk)\b", re.I)
+
+
+def _with_unit(q: QuestionAnalysis, e: Entity, s: Sentence) -> Entity:
+    """The value with the unit written right after it ("1,150" + "-kilogram")."""
+    pattern = MEASURE_PATTERNS.get(q.measure)
+    if pattern is None or pattern.search(e.text):
+        return e
+    rest = s.text[e.end - s.start :]
+    m = re.match(r"[- ]?[\w/]+", rest)
+    if m and pattern.fullmatch(m.group().lstrip("- ")):
+        return Entity(e.label, e.text + m.group(), e.start, e.end + m.end(), e.resolved, e.resolved_label)
+    return e
 
 
 def _role_near(role: str, e: Entity, s: Sentence) -> bool:

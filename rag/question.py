@@ -52,7 +52,7 @@ NUMBER_HOW = {"many", "much", "far", "long", "old", "big", "large", "often", "fa
 # What a "how <word>" question measures: the answer must be a value of that kind. ("How big"
 # and "how large" are left out: they ask for a count as often as for a size.)
 MEASURES = {"old": "age", "fast": "speed", "quickly": "speed", "far": "distance", "tall": "size",
-            "high": "size", "heavy": "size", "deep": "size",
+            "high": "size", "heavy": "weight", "deep": "size",
             "wide": "size", "long": "duration", "often": "frequency"}
 # "How much" asks for money when the question is about paying or costing.
 MONEY_WORDS = {"pay", "paid", "pays", "paying", "cost", "costs", "costing", "price", "priced", "spend",

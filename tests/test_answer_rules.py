@@ -29,7 +29,9 @@ ARTICLES = {
         "counted forty thousand visitors. "
         "The town is about 60 miles east of the capital and has hosted the festival since 1994. "
         "Visitors can travel to the festival by bus or by boat, and most arrive by bus. "
-        "Ferries left the harbour in the evening on Monday, a boatman said.\n"
+        "Ferries left the harbour in the evening on Monday, a boatman said. "
+        "The festival's main lantern was lit at dusk by the organisers. "
+        "The 300-kilogram structure took a month to build.\n"
     ),
 }
 META = {
@@ -183,3 +185,8 @@ def test_who_holds_a_role_nobody_is_named_in_is_not_answered(town):
     assert not a.abstained and a.short_answer == "Tomas Brand"
     # People are named ("Marta Ellis", "Tomas Brand"), but nobody as the town's mayor.
     assert town.query("Who is the mayor of Bexley?").abstained
+
+
+def test_a_measure_can_come_from_the_next_sentence_with_its_unit(town):
+    a = town.query("How heavy is the festival's main lantern?")
+    assert not a.abstained and a.short_answer == "300-kilogram"
