@@ -80,6 +80,8 @@ EXCLUSIVE_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "satur
 PLACE_REFERENCE = re.compile(r"^\W*(the (?:city|town|port|capital|country|region|village|venue))\b", re.I)
 FACTOID_TYPES = {"date", "time", "duration", "person", "place", "organisation", "number"}
 NO_ANSWER = "The articles don't say."
+# "When did …", "What happened …": questions about the past.
+PAST_QUESTION = re.compile(r"^\W*\w+\s+(?:\w+\s+)?(did|was|were|had)\b|\b(happened|ended|began|started)\b", re.I)
 
 
 class Answerer(Protocol):
@@ -244,6 +246,10 @@ class ExtractiveAnswerer:
         idf = _term_weights(wider, q_stems)
         # Strong sentences are among the wider pool: score its candidates once.
         pool = _candidates(q, wider, idf, q_stems, vocab, neighbours)
+        if q.answer_type in {"date", "time"} and PAST_QUESTION.search(q.text):
+            # "When did the strike end?" cannot be answered by a date after the article was
+            # written ("until at least next Wednesday").
+            pool = [c for c in pool if not _after_publication(c.entity, docs.get(c.doc_id))]
         strong_ids = {id(r) for r in strong}
         cands = [c for c in pool if id(c.evidence) in strong_ids]
         if not cands:
@@ -253,6 +259,10 @@ class ExtractiveAnswerer:
                       is not None and _refers_back(nxt.text)}
             after = [r for r in ranked if r.sentence.sid in follow]
             cands = _candidates(q, after, idf, q_stems, vocab, neighbours)
+        if q.focus and q.answer_type in {"place", "organisation"}:
+            # "Which streets …": a value that names the kind asked for ("Elm Street") wins.
+            kind = stem_all([q.focus])[0]
+            cands = [c for c in pool if kind in stem_all(tokenize(c.entity.text))] or cands
         if not cands and (q.measure or (q.answer_type == "person" and q.focus)):
             # "How old …", "How much will they pay …", "Who is Japan's prime minister?": no
             # value of that kind (no one named in that role) anywhere near.
@@ -351,6 +361,14 @@ def _compose_factoid(q, best, agree, differ, docs) -> Answer:
                      f"another “{b.entity.text}” [{nb}].")
         conflict = True
     return Answer("\n".join(lines), short, False, cites, q.text, q.answer_type, conflict=conflict)
+
+
+def _after_publication(e: Entity, doc) -> bool:
+    from rag.store import int_to_date
+
+    published = int_to_date(doc[1].get("published_int")) if doc else None
+    span = _day_span(e)
+    return bool(published and span and span[0] > published)
 
 
 def _unknown_share(terms: list[str], vocab) -> float:

@@ -277,6 +277,8 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
         entities += _numbers_inside(s)  # spaCy's small model tags "Kim’s 10th" a PERSON
     if q.measure == "frequency":
         entities += _spans(_FREQUENCY, s, "DATE")  # "every six minutes"
+    if q.answer_type == "place":
+        entities += _spans(_STREET, s, "FAC")  # spaCy leaves many "Elm Street"s untagged
     focus = stem_all([q.focus])[0] if q.focus else None
     # Words of the question that an answer may share: the counted noun ("the past 17
     # months") and the kind asked for ("Elm Street" for "which streets").
@@ -332,6 +334,10 @@ def _demonym_of(name: str, q_words: list[str]) -> bool:
 _FREQUENCY = re.compile(
     r"\b(?:every\s+(?:\w+\s+){0,2}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)|"
     r"(?:once|twice|\w+\s+times)\s+(?:a|an|per|every)\s+(?:day|week|month|year|hour|minute))\b", re.I)
+
+
+_STREET = re.compile(r"\b(?:[A-Z][\w'’-]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Square|Boulevard|Lane|"
+                     r"Drive|Bridge|Station|Pier|Quay|Harbour|Harbor|Park|Hall|Terminal)\b")
 
 
 def _spans(pattern: re.Pattern, s: Sentence, label: str) -> list[Entity]:
