@@ -33,6 +33,7 @@ from rag.types import Answer, Citation
 # ones: near misses share their words with real answers.
 MIN_EVIDENCE_SCORE = 0.30
 MAX_UNKNOWN_SHARE = 0.45
+NEAR_SYNONYM_DEPTH = 5
 # Sentences scoring within this fraction of the best one count as strong evidence.
 STRONG_MARGIN = 0.88
 # Agreeing or disagreeing sources are looked for among the best SUPPORT_POOL sentences that
@@ -188,7 +189,10 @@ class ExtractiveAnswerer:
         best = ranked[0]
         if best.score < MIN_EVIDENCE_SCORE:
             return True
-        return _unknown_share(list(q.key_terms) + list(extra), vocab) > MAX_UNKNOWN_SHARE
+        # A word no article uses is not unknown when the best sentences have a near-synonym
+        # of it ("walkout" / "strike").
+        near = {st for r in ranked[:NEAR_SYNONYM_DEPTH] for st in r.near_terms}
+        return _unknown_share(list(q.key_terms) + list(extra), vocab, near) > MAX_UNKNOWN_SHARE
 
     def _either_or(self, q, ranked, docs) -> Answer | None:
         """"By train or by plane?": the best sentence for each option that one holds. Both
@@ -371,14 +375,15 @@ def _after_publication(e: Entity, doc) -> bool:
     return bool(published and span and span[0] > published)
 
 
-def _unknown_share(terms: list[str], vocab) -> float:
-    """Share of the question's key terms (by length) that never occur in the corpus."""
+def _unknown_share(terms: list[str], vocab, near: set[str] = frozenset()) -> float:
+    """Share of the question's key terms (by length) that never occur in the corpus and have
+    no near-synonym (stems in ``near``) in the best sentences."""
     if not vocab or not terms:
         return 0.0
     weights = {t: len(t) for t in terms if len(t) >= 3}
     total = sum(weights.values()) or 1
     stems = getattr(vocab, "stems", set())
-    unknown = [t for t in weights if t not in vocab and stem_all([t])[0] not in stems]
+    unknown = [t for t in weights if t not in vocab and stem_all([t])[0] not in stems | near]
     return sum(weights[t] for t in unknown) / total
 
 

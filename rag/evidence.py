@@ -85,6 +85,8 @@ class ScoredSentence:
     lexical: float
     type_match: float
     matched_terms: tuple[str, ...] = ()
+    # Question stems this sentence matches only by a near-synonym ("navi" by "naval").
+    near_terms: tuple[str, ...] = ()
 
     @property
     def doc_id(self) -> str:
@@ -161,7 +163,7 @@ def rank_sentences(
             score += W_BYLINE
         elif _headline_like(s.text):
             score *= HEADLINE_FACTOR
-        out.append(ScoredSentence(s, score, float(d), lexical, tmatch, matched))
+        out.append(ScoredSentence(s, score, float(d), lexical, tmatch, matched, tuple(near)))
     out.sort(key=lambda x: x.score, reverse=True)
     return out
 

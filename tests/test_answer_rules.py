@@ -190,3 +190,9 @@ def test_who_holds_a_role_nobody_is_named_in_is_not_answered(town):
 def test_a_measure_can_come_from_the_next_sentence_with_its_unit(town):
     a = town.query("How heavy is the festival's main lantern?")
     assert not a.abstained and a.short_answer == "300-kilogram"
+
+
+def test_a_word_no_article_uses_is_not_unknown_when_a_near_synonym_is_there(town):
+    # "festivities" is in no article (half the question's words by length); "festival" is.
+    a = town.query("Where were the lantern festivities held?")
+    assert not a.abstained and a.short_answer == "Bexley"
