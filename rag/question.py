@@ -199,9 +199,12 @@ def _fix_stopword(word: str) -> str | None:
 
 
 def _fix_term(word: str, vocab: "Vocab") -> str | None:
-    if len(word) < MIN_TYPO_LEN or word.isdigit() or stem_all([word])[0] in vocab.stems:
+    if len(word) < MIN_TYPO_LEN - 1 or word.isdigit() or stem_all([word])[0] in vocab.stems:
         return None  # a form of a corpus word ("leave" when the corpus says "leaves", "left")
     pool = vocab.by_initial.get(word[0], ())
+    if len(word) < MIN_TYPO_LEN:
+        # Three letters: only a letter left out of a longer corpus word ("Pel" for "Pell").
+        pool = [w for w in pool if len(w) == len(word) + 1]
     match = difflib.get_close_matches(word, pool, n=1, cutoff=TYPO_CUTOFF)
     return match[0] if match else None
 

@@ -196,3 +196,9 @@ def test_a_word_no_article_uses_is_not_unknown_when_a_near_synonym_is_there(town
     # "festivities" is in no article (half the question's words by length); "festival" is.
     a = town.query("Where were the lantern festivities held?")
     assert not a.abstained and a.short_answer == "Bexley"
+
+
+def test_a_three_letter_typo_of_a_longer_name_is_corrected():
+    vocab = Vocab({"pell": 3, "port": 9, "pet": 1})
+    assert analyse("How old is Graham Pel?", vocab).corrected == {"pel": "pell"}
+    assert analyse("Where is the pet shop?", vocab).corrected == {}
