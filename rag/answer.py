@@ -15,8 +15,8 @@ from typing import Iterator, Protocol
 
 from rag.chat import expand_follow_up
 from rag.evidence import (
-    AUTHOR_WORDS, BYLINE, ScoredSentence, WordMatcher, _refers_back, answer_entities,
-    candidate_sentences, rank_sentences,
+    AUTHOR_WORDS, BYLINE, ScoredSentence, WordMatcher, answer_entities, candidate_sentences,
+    rank_sentences, refers_back,
 )
 from rag.question import QuestionAnalysis, analyse, load_vocab
 from rag.text import stem_all, tokenize
@@ -260,7 +260,7 @@ class ExtractiveAnswerer:
             # The value may sit in the next sentence, which goes on about the same thing
             # ("Terravue-1 lifted off …" then "The 1,150-kilogram spacecraft separated …").
             follow = {nxt.sid for r in strong if (nxt := neighbours.get(r.sentence.sid, (None, None))[1])
-                      is not None and _refers_back(nxt.text)}
+                      is not None and refers_back(nxt.text)}
             after = [r for r in ranked if r.sentence.sid in follow]
             cands = _candidates(q, after, idf, q_stems, vocab, neighbours)
         if q.focus and q.answer_type in {"place", "organisation"}:

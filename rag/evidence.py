@@ -59,7 +59,7 @@ W_BYLINE = 0.3
 HEADLINE_FACTOR = 0.85
 
 
-def _refers_back(text: str) -> bool:
+def refers_back(text: str) -> bool:
     """Does a sentence lean on the one before it: "She said …", "The city is …", or the
     rest of a quotation whose speaker is named there ("But my pay packet is …”")?"""
     if REFERRING_START.match(text):
@@ -71,7 +71,7 @@ def _refers_back(text: str) -> bool:
     return bool(CONTINUING_START.match(text))
 
 
-def _headline_like(text: str) -> bool:
+def headline_like(text: str) -> bool:
     return not text.rstrip().endswith((".", "!", "?", "”", '"', "’", "'", ")", "…"))
 
 
@@ -153,7 +153,7 @@ def rank_sentences(
         lexical += SOFT_SHARE * sum(idf[st] for st in near if st not in matched) / idf_sum
         prev, nxt = (neighbours or {}).get(s.sid, (None, None))
         for other, refers in ((nxt, nxt), (prev, s)):
-            if other is not None and _refers_back(refers.text):
+            if other is not None and refers_back(refers.text):
                 o_stems = set(stem_all(tokenize(other.text)))
                 extra = tuple(st for st in idf if st in o_stems and st not in matched)
                 lexical += NEIGHBOUR_SHARE * sum(idf[st] for st in extra) / idf_sum
@@ -161,7 +161,7 @@ def rank_sentences(
         score = W_DENSE * float(d) + W_LEXICAL * lexical + W_TYPE * tmatch
         if asks_author and BYLINE.search(s.text):
             score += W_BYLINE
-        elif _headline_like(s.text):
+        elif headline_like(s.text):
             score *= HEADLINE_FACTOR
         out.append(ScoredSentence(s, score, float(d), lexical, tmatch, matched, tuple(near)))
     out.sort(key=lambda x: x.score, reverse=True)
