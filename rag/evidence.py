@@ -285,6 +285,8 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
         entities += _spans(_FREQUENCY, s, "DATE")  # "every six minutes"
     if q.answer_type == "place":
         entities += _spans(_STREET, s, "FAC")  # spaCy leaves many "Elm Street"s untagged
+    if q.answer_type == "person":
+        entities += _titled_people(s)  # "Castelmora Mayor Giulia Santoro" tagged as one ORG
     focus = stem_all([q.focus])[0] if q.focus else None
     # Words of the question that an answer may share: the counted noun ("the past 17
     # months") and the kind asked for ("Elm Street" for "which streets").
@@ -344,6 +346,25 @@ _FREQUENCY = re.compile(
 
 _STREET = re.compile(r"\b(?:[A-Z][\w'’-]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Square|Boulevard|Lane|"
                      r"Drive|Bridge|Station|Pier|Quay|Harbour|Harbor|Park|Hall|Terminal)\b")
+
+
+_TITLED = re.compile(r"\b(?:Mayor|Minister|President|Prime Minister|Governor|Prefect|Senator|Chancellor|"
+                     r"Spokesman|Spokeswoman|Spokesperson|Secretary|Director|Chairman|Chairwoman|"
+                     r"Chief Executive|Chief|General|Judge|Ambassador|Commissioner|Councillor|Leader|"
+                     r"King|Queen|Prince|Princess|Pope|Bishop|Dr|Professor|Captain|Colonel)\.?\s+"
+                     r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
+
+
+def _titled_people(s: Sentence) -> list[Entity]:
+    """The person inside an entity that spaCy tagged with its title and place ("Castelmora
+    Mayor Giulia Santoro" -> "Giulia Santoro")."""
+    out = []
+    for e in s.entities:
+        if e.label == "PERSON":
+            continue
+        for m in _TITLED.finditer(e.text):
+            out.append(Entity("PERSON", m.group(1), e.start + m.start(1), e.start + m.end(1)))
+    return out
 
 
 def _spans(pattern: re.Pattern, s: Sentence, label: str) -> list[Entity]:

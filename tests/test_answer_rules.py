@@ -202,3 +202,13 @@ def test_a_three_letter_typo_of_a_longer_name_is_corrected():
     vocab = Vocab({"pell": 3, "port": 9, "pet": 1})
     assert analyse("How old is Graham Pel?", vocab).corrected == {"pel": "pell"}
     assert analyse("Where is the pet shop?", vocab).corrected == {}
+
+
+def test_a_person_is_found_inside_an_entity_tagged_with_title_and_place():
+    from rag.evidence import _titled_people
+    from rag.sentences import Entity, Sentence
+
+    text = "Castelmora Mayor Giulia Santoro ordered the evacuation."
+    s = Sentence("d", 0, len(text), text, [Entity("ORG", "Castelmora Mayor Giulia Santoro", 0, 31)])
+    (person,) = _titled_people(s)
+    assert (person.label, person.text, text[person.start : person.end]) == ("PERSON", "Giulia Santoro", "Giulia Santoro")
