@@ -44,6 +44,8 @@ SUPPORT_PROXIMITY = 0.3
 # Values a measuring question asks for ("how heavy") may come from sentences this close.
 MEASURE_MARGIN = 0.8
 CONFLICT_PROXIMITY = 0.5
+# ... and when its sentence matches the question's words nearly as well as the answer's.
+CONFLICT_LEXICAL = 0.8
 MAX_EVIDENCE = 3
 # Sentences found directly by sentence-level dense search, beside those in retrieved chunks:
 # this many per chunk of top_k (plus two), so top_k widens or narrows both.
@@ -282,7 +284,7 @@ class ExtractiveAnswerer:
         differ = [
             c for c in near
             if q.answer_type in CONFLICT_TYPES and c.key != best.key and c.doc_id != best.doc_id
-            and c.proximity >= CONFLICT_PROXIMITY and c.evidence.lexical >= best.evidence.lexical * STRONG_MARGIN
+            and c.proximity >= CONFLICT_PROXIMITY and c.evidence.lexical >= best.evidence.lexical * CONFLICT_LEXICAL
             and _contradicts(best.entity, c.entity)
         ]
         return _compose_factoid(q, best, agree, differ, docs)
@@ -471,7 +473,8 @@ def _contradicts(a: Entity, b: Entity) -> bool:
     do not overlap: "this month" does not contradict "Monday, September 11", and "in 2019"
     is most likely another event, not another account of this one."""
     if not (a.resolved or b.resolved):
-        return True  # figures ("425 miles" / "680 km" are both kept by the key check)
+        # Figures disagree; ordinals seldom do ("his 10th trip" / "his first trip since …").
+        return "ORDINAL" not in (a.label, b.label)
     spans = [_day_span(e) for e in (a, b)]
     if None in spans:
         return False

@@ -290,7 +290,7 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
     focus = stem_all([q.focus])[0] if q.focus else None
     # Words of the question that an answer may share: the counted noun ("the past 17
     # months") and the kind asked for ("Elm Street" for "which streets").
-    units = set(stem_all([q.counted])) if q.counted else set()
+    units = set(stem_all([q.counted.split()[0]])) if q.counted else set()
     units |= {focus} if focus else set()
     q_words = tokenize(q.text)
     for e in entities:
@@ -379,7 +379,7 @@ def _spans(pattern: re.Pattern, s: Sentence, label: str) -> list[Entity]:
     return out
 
 
-_NUMBER_TOKEN = re.compile(r"\b\d+(?:st|nd|rd|th)?\b")
+_NUMBER_TOKEN = re.compile(r"(?<![\w-])\d+(?:st|nd|rd|th)?\b(?!-)")  # not "COVID-19"
 
 
 def _numbers_inside(s: Sentence) -> list[Entity]:
@@ -451,7 +451,11 @@ def _measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
         # 2011, with most of his trips …").
         phrase = re.split(r"[,;:.()\[\]—–]", after, maxsplit=1)[0]
         words = tokenize(e.text) + tokenize(phrase)[:COUNTED_WORDS]
-        return 1.0 if stem_all([q.counted])[0] in set(stem_all(words)) else 0.0
+        noun, *before = q.counted.split()
+        if stem_all([noun])[0] in set(stem_all(words)):
+            return 1.0
+        # "1,600 dockers" for "how many dock workers": a word made from the one before the noun.
+        return 1.0 if before and any(w.startswith(before[0]) and w != before[0] for w in words) else 0.0
     if q.measure == "duration":
         return 1.0 if _DURATION.search(e.text) else 0.0
     if q.measure == "frequency":

@@ -80,7 +80,8 @@ class QuestionAnalysis:
     corrected: dict[str, str] = field(default_factory=dict)
     follow_up: bool = False
     # What a "how old/fast/far/much …" question measures (age, speed, distance, size,
-    # duration, frequency, money, count) and, for "how many N", the counted noun N.
+    # duration, frequency, money, count) and, for "how many N", the counted noun N (with the
+    # word before it, if any: "workers dock" for "how many dock workers").
     measure: str | None = None
     counted: str | None = None
     # "Did he leave in the afternoon or in the evening?": the two options offered.
@@ -173,7 +174,11 @@ def _measure(words: list[str]) -> tuple[str | None, str | None]:
             # lost power"), else its last word ("how many artillery" → "artillery").
             plural = [x for x in phrase if len(x) > 3 and x.endswith("s") and not x.endswith("ss")]
             noun = plural[0] if plural else (phrase[-1] if phrase else None)
-            return "count", (None if noun in GENERIC_COUNTED else noun)
+            if noun in GENERIC_COUNTED:
+                return "count", None
+            # "dock workers": also "dockers" (the word before the noun, kept after a space).
+            at = phrase.index(noun) if noun in phrase else 0
+            return "count", (f"{noun} {phrase[at - 1]}" if at else noun)
         return MEASURES.get(nxt), None
     return None, None
 

@@ -121,8 +121,9 @@ def test_real_words_are_not_corrected_to_corpus_words():
 
 
 @pytest.mark.parametrize("question, measure, counted", [
-    ("How many foreign trips has he made?", "count", "trips"),
-    ("How many artillery shells might they have?", "count", "shells"),
+    ("How many foreign trips has he made?", "count", "trips foreign"),
+    ("How many artillery shells might they have?", "count", "shells artillery"),
+    ("How many homes lost power?", "count", "homes"),
     ("How many times did they meet?", "count", None),
     ("How much will Russia pay for the shells?", "money", None),
     ("How much ammunition is left?", None, None),
@@ -212,3 +213,14 @@ def test_a_person_is_found_inside_an_entity_tagged_with_title_and_place():
     s = Sentence("d", 0, len(text), text, [Entity("ORG", "Castelmora Mayor Giulia Santoro", 0, 31)])
     (person,) = _titled_people(s)
     assert (person.label, person.text, text[person.start : person.end]) == ("PERSON", "Giulia Santoro", "Giulia Santoro")
+
+
+def test_a_compound_counted_noun_matches_its_one_word_form(town):
+    from rag.evidence import _measure_fit
+    from rag.sentences import Entity, Sentence
+
+    q = analyse("How many dock workers are on strike?")
+    text = "Roughly 1,600 dockers have been on strike since Sunday."
+    s = Sentence("d", 0, len(text), text)
+    assert _measure_fit(q, Entity("CARDINAL", "Roughly 1,600", 0, 13), s) == 1.0
+    assert _measure_fit(analyse("How many crane drivers are on strike?"), Entity("CARDINAL", "Roughly 1,600", 0, 13), s) == 0.0
