@@ -84,6 +84,9 @@ PLACE_REFERENCE = re.compile(r"^\W*(the (?:city|town|port|capital|country|region
 FACTOID_TYPES = {"date", "time", "duration", "person", "place", "organisation", "number"}
 NO_ANSWER = "The articles don't say."
 # "When did …", "What happened …": questions about the past.
+FUTURE_QUESTION = re.compile(r"^\W*(how soon|\w+\s+(?:\w+\s+)?(will|could|would|might|may|is|are)\b.*"
+                             r"\b(expected|due|scheduled|set|planned|going)\b|\w+\s+(?:\w+\s+)?(will|could|"
+                             r"would|might|may)\b)", re.I)
 PAST_QUESTION = re.compile(r"^\W*\w+\s+(?:\w+\s+)?(did|was|were|had)\b|\b(happened|ended|began|started)\b", re.I)
 
 
@@ -256,6 +259,9 @@ class ExtractiveAnswerer:
             # "When did the strike end?" cannot be answered by a date after the article was
             # written ("until at least next Wednesday").
             pool = [c for c in pool if not _after_publication(c.entity, docs.get(c.doc_id))]
+        elif q.answer_type in {"date", "time"} and FUTURE_QUESTION.search(q.text):
+            # "How soon could they meet?", "When will …": not a day before the article.
+            pool = [c for c in pool if not _before_publication(c.entity, docs.get(c.doc_id))]
         strong_ids = {id(r) for r in strong}
         cands = [c for c in pool if id(c.evidence) in strong_ids]
         if not cands:
@@ -370,11 +376,19 @@ def _compose_factoid(q, best, agree, differ, docs) -> Answer:
 
 
 def _after_publication(e: Entity, doc) -> bool:
+    published, span = _published(doc), _day_span(e)
+    return bool(published and span and span[0] > published)
+
+
+def _before_publication(e: Entity, doc) -> bool:
+    published, span = _published(doc), _day_span(e)
+    return bool(published and span and span[1] < published)
+
+
+def _published(doc):
     from rag.store import int_to_date
 
-    published = int_to_date(doc[1].get("published_int")) if doc else None
-    span = _day_span(e)
-    return bool(published and span and span[0] > published)
+    return int_to_date(doc[1].get("published_int")) if doc else None
 
 
 def _unknown_share(terms: list[str], vocab, near: set[str] = frozenset()) -> float:
