@@ -15,8 +15,8 @@ from typing import Iterator, Protocol
 
 from rag.chat import expand_follow_up
 from rag.evidence import (
-    AUTHOR_WORDS, BYLINE, ScoredSentence, WordMatcher, answer_entities, candidate_sentences,
-    rank_sentences, refers_back,
+    AUTHOR_WORDS, BYLINE, LIFE_DATE, ScoredSentence, WordMatcher, answer_entities,
+    candidate_sentences, life_event, rank_sentences, refers_back,
 )
 from rag.question import QuestionAnalysis, analyse, load_vocab
 from rag.text import stem_all, tokenize
@@ -275,6 +275,9 @@ class ExtractiveAnswerer:
             # "Which streets …": a value that names the kind asked for ("Elm Street") wins.
             kind = stem_all([q.focus])[0]
             cands = [c for c in pool if kind in stem_all(tokenize(c.entity.text))] or cands
+        if life_event(q.text) and (lives := [c for c in pool if c.entity.label == LIFE_DATE]):
+            # "When was Kell born?": the encyclopedia's "Kell (3 May 1823 – …)" says it.
+            cands = sorted(lives, key=lambda c: "/" in (c.entity.resolved or "/"))  # a day before a year
         if not cands and (q.measure or (q.answer_type == "person" and q.focus)):
             # "How old …", "How much will they pay …", "Who is Japan's prime minister?": no
             # value of that kind (no one named in that role) anywhere near.

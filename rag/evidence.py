@@ -287,6 +287,8 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
         entities += _spans(_STREET, s, "FAC")  # spaCy leaves many "Elm Street"s untagged
     if q.answer_type == "person":
         entities += _titled_people(s)  # "Castelmora Mayor Giulia Santoro" tagged as one ORG
+    if q.answer_type in {"date", "time"} and (end := life_event(q.text)):
+        entities += _life_dates(s, end)  # "Josiah Kell (3 May 1823 – 19 November 1891)"
     focus = stem_all([q.focus])[0] if q.focus else None
     # Words of the question that an answer may share: the counted noun ("the past 17
     # months") and the kind asked for ("Elm Street" for "which streets").
@@ -294,7 +296,7 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
     units |= {focus} if focus else set()
     q_words = tokenize(q.text)
     for e in entities:
-        fit = compat.get(e.label, 0.0)
+        fit = 1.0 if e.label == LIFE_DATE else compat.get(e.label, 0.0)
         if q.answer_type == "place" and PLACE_HEADS.search(e.text):
             fit = 1.0  # spaCy's small model calls "Pier 33" a PERSON
         if q.answer_type in {"date", "time"}:
@@ -365,6 +367,47 @@ def _titled_people(s: Sentence) -> list[Entity]:
         for m in _TITLED.finditer(e.text):
             out.append(Entity("PERSON", m.group(1), e.start + m.start(1), e.start + m.end(1)))
     return out
+
+
+_DAY_MONTH_YEAR = (r"(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}|"
+                   r"(?:c\.\s*)?\d{4})")
+_LIFE_SPAN = re.compile(rf"\((?:born\s+)?({_DAY_MONTH_YEAR})\s*[–—-]\s*(?:died\s+)?({_DAY_MONTH_YEAR})\)")
+LIFE_DATE = "LIFE_DATE"  # the label of a date read from "(born – died)"
+_BIRTH = re.compile(r"\b(born|birth|birthday)\b", re.I)
+_DEATH = re.compile(r"\b(die|died|death|dead|pass(?:ed)? away)\b", re.I)
+_MONTH_NUMBERS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+
+
+def life_event(question: str) -> int | None:
+    """1 for a question about a birth, 2 for a death, else None."""
+    if _BIRTH.search(question):
+        return 1
+    return 2 if _DEATH.search(question) else None
+
+
+def _life_dates(s: Sentence, which: int) -> list[Entity]:
+    """The birth (``which`` 1) or death (2) date of an encyclopedia's "Name (date – date)"."""
+    out = []
+    for m in _LIFE_SPAN.finditer(s.text):
+        text = m.group(which)
+        resolved = _iso_range(text)
+        a, b = s.start + m.start(which), s.start + m.end(which)
+        out.append(Entity(LIFE_DATE, text, a, b, resolved))
+    return out
+
+
+def _iso_range(text: str) -> str | None:
+    """ISO day or year range of "3 May 1823", "May 3, 1823" or "1823"."""
+    year = re.search(r"\d{4}", text)
+    month = next((n for name, n in _MONTH_NUMBERS.items() if name in text.lower()), None)
+    day = re.search(r"\b(\d{1,2})\b", text)
+    if not year:
+        return None
+    y = int(year.group())
+    if month and day:
+        return f"{y:04d}-{month:02d}-{int(day.group(1)):02d}"
+    return f"{y:04d}-01-01/{y:04d}-12-31"
 
 
 def _spans(pattern: re.Pattern, s: Sentence, label: str) -> list[Entity]:

@@ -189,8 +189,8 @@ def _dedupe(items: list[str]) -> list[str]:
 
 
 def _fix_wh(word: str) -> str | None:
-    if word in WH_WORDS or len(word) < 3:
-        return None
+    if word in WH_WORDS or word in STOPWORDS or len(word) < 3:
+        return None  # "were" is a word, not a misspelt "where"
     match = difflib.get_close_matches(word, WH_WORDS, n=1, cutoff=0.75)
     return match[0] if match else None
 

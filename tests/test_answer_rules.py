@@ -224,3 +224,22 @@ def test_a_compound_counted_noun_matches_its_one_word_form(town):
     s = Sentence("d", 0, len(text), text)
     assert _measure_fit(q, Entity("CARDINAL", "Roughly 1,600", 0, 13), s) == 1.0
     assert _measure_fit(analyse("How many crane drivers are on strike?"), Entity("CARDINAL", "Roughly 1,600", 0, 13), s) == 0.0
+
+
+def test_encyclopedia_life_dates_answer_born_and_died():
+    from rag.evidence import _life_dates, life_event
+    from rag.sentences import Sentence
+
+    text = "Josiah Kell (3 May 1823 – 19 November 1891) was an English chemist."
+    s = Sentence("d", 100, 100 + len(text), text)
+    assert life_event("When was Kell born?") == 1 and life_event("When did Kell die?") == 2
+    born, = _life_dates(s, 1)
+    died, = _life_dates(s, 2)
+    assert (born.text, born.resolved) == ("3 May 1823", "1823-05-03")
+    assert (died.text, died.resolved) == ("19 November 1891", "1891-11-19")
+    assert text[born.start - 100 : born.end - 100] == "3 May 1823"
+
+
+def test_were_is_not_a_misspelt_where():
+    q = analyse("When were the tolls scrapped?")
+    assert q.corrected == {} and q.answer_type == "date"
