@@ -80,7 +80,10 @@ CONFLICT_MAX_DAYS = 4
 EXCLUSIVE_TIMES = {"morning", "afternoon", "evening", "night", "noon", "midnight", "dawn", "dusk"}
 EXCLUSIVE_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # A sentence that refers back to a place named before it.
-PLACE_REFERENCE = re.compile(r"^\W*(the (?:city|town|port|capital|country|region|village|venue))\b", re.I)
+PLACE_REFERENCE = re.compile(
+    r"^\W*(the (?:city|town|port|capital|country|region|village|venue))\b"
+    r"|\b(there)\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|must|seems?|"
+    r"appears?|remains?|exists?)\b)", re.I)
 FACTOID_TYPES = {"date", "time", "duration", "person", "place", "organisation", "number"}
 NO_ANSWER = "The articles don't say."
 # "When did …", "What happened …": questions about the past.
@@ -318,11 +321,12 @@ def _candidates(q, sentences, idf, q_stems, vocab, neighbours=None) -> list[_Can
     out = []
     for r in sentences:
         found = [(e, fit, None) for e, fit in answer_entities(q, r.sentence, q_stems) if fit >= MIN_FIT]
-        if q.answer_type == "place" and (m := PLACE_REFERENCE.match(r.sentence.text)):
+        if q.answer_type == "place" and (m := PLACE_REFERENCE.search(r.sentence.text)):
             prev = (neighbours or {}).get(r.sentence.sid, (None, None))[0]
-            if prev is not None and (e := _antecedent(m.group(1), prev, q, q_stems)):
-                # Stand the place where "The city" is written, for the proximity measure.
-                at = Entity(e.label, e.text, r.sentence.start + m.start(1), r.sentence.start + m.end(1))
+            g = 1 if m.group(1) else 2
+            if prev is not None and (e := _antecedent(m.group(g), prev, q, q_stems)):
+                # Stand the place where "The city" (or "there") is written, for proximity.
+                at = Entity(e.label, e.text, r.sentence.start + m.start(g), r.sentence.start + m.end(g))
                 found.append((at, 1.0, ScoredSentence(prev, r.score, r.dense, r.lexical, 1.0)))
         for e, fit, antecedent in found:
             prox = _proximity(e, r, idf)
@@ -333,10 +337,12 @@ def _candidates(q, sentences, idf, q_stems, vocab, neighbours=None) -> list[_Can
 
 def _antecedent(noun: str, prev, q, q_stems) -> Entity | None:
     """The place "the city" refers to: the one written next to the same noun in the previous
-    sentence ("the city of Vladivostok"), else its first place."""
+    sentence ("the city of Vladivostok"), else its first place; "there": its last place."""
     places = [e for e, fit in answer_entities(q, prev, q_stems) if fit >= 1.0]
     if not places:
         return None
+    if noun.lower() == "there":
+        return places[-1]
     word = re.search(rf"\b{noun.split()[-1]}\b", prev.text, re.I)
     if word is None:
         return places[0]
@@ -360,6 +366,8 @@ def _compose_factoid(q, best, agree, differ, docs) -> Answer:
     """Short answer, its evidence, and any disagreement, as Markdown with [n] markers."""
     short = _render(best.entity)
     cited = [s for c in agree for s in ((c.antecedent, c.evidence) if c.antecedent else (c.evidence,))]
+    seen: set[str] = set()
+    cited = [r for r in cited if not (r.sentence.sid in seen or seen.add(r.sentence.sid))]  # once each
     cites = [_citation(i + 1, r, docs) for i, r in enumerate(cited)]
     lines = [f"**{short}**"] + [f"> {c.quote} [{c.number}]" for c in cites]
     conflict = False

@@ -20,7 +20,9 @@ ARTICLES = {
         "Brand, a 58-year-old former captain, has run the harbour for eleven years. "
         "The storm damaged three cranes and sank two fishing boats, the harbour office said. "
         "Repairs will cost about $4 million, according to the city council. "
-        "Ferries left the harbour in the morning on Monday, the council said.\n"
+        "Ferries left the harbour in the morning on Monday, the council said. "
+        "Brand's predecessor, Ivo Marsh, retired to the island town of Kestrel Bay. "
+        "He died there last year, aged 90.\n"
     ),
     "festival": (
         "Lantern festival draws record crowds\n\n"
@@ -243,3 +245,9 @@ def test_encyclopedia_life_dates_answer_born_and_died():
 def test_were_is_not_a_misspelt_where():
     q = analyse("When were the tolls scrapped?")
     assert q.corrected == {} and q.answer_type == "date"
+
+
+def test_there_refers_to_the_place_named_before(town):
+    a = town.query("Where did Ivo Marsh die?")
+    assert not a.abstained and a.short_answer == "Kestrel Bay"
+    assert "Kestrel Bay" in a.citations[0].quote and "died there" in a.citations[1].quote
