@@ -199,6 +199,8 @@ class ExtractiveAnswerer:
             return True
         # A word no article uses is not unknown when the best sentences have a near-synonym
         # of it ("walkout" / "strike").
+        if _unknown_name(q, vocab):
+            return True
         near = {st for r in ranked[:NEAR_SYNONYM_DEPTH] for st in r.near_terms}
         return _unknown_share(list(q.key_terms) + list(extra), vocab, near) > MAX_UNKNOWN_SHARE
 
@@ -400,6 +402,21 @@ def _published(doc):
     from rag.store import int_to_date
 
     return int_to_date(doc[1].get("published_int")) if doc else None
+
+
+def _unknown_name(q: QuestionAnalysis, vocab) -> bool:
+    """Does the question name something (a capitalised word, an acronym) that no article
+    mentions, even after typo fixes? "Who won the 2014 FIFA World Cup?" over articles that
+    never say "FIFA" is about something else, however well "won" and "cup" match."""
+    if not vocab:
+        return False
+    stems = getattr(vocab, "stems", set())
+    for m in re.finditer(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w'’-]*", q.text.strip()):
+        for word in tokenize(m.group()):
+            word = q.corrected.get(word, word)
+            if len(word) > 1 and word not in vocab and stem_all([word])[0] not in stems:
+                return True
+    return False
 
 
 def _unknown_share(terms: list[str], vocab, near: set[str] = frozenset()) -> float:

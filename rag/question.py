@@ -211,7 +211,19 @@ def _fix_term(word: str, vocab: "Vocab") -> str | None:
         # Three letters: only a letter left out of a longer corpus word ("Pel" for "Pell").
         pool = [w for w in pool if len(w) == len(word) + 1]
     match = difflib.get_close_matches(word, pool, n=1, cutoff=TYPO_CUTOFF)
-    return match[0] if match else None
+    if match:
+        return match[0]
+    # Two letters swapped ("ecomonic"): one edit away, though difflib scores it lower.
+    swapped = [w for w in pool if len(w) == len(word) >= 5 and _one_swap(word, w)]
+    return max(swapped, key=lambda w: vocab[w]) if swapped else None
+
+
+def _one_swap(a: str, b: str) -> bool:
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    if len(diff) != 2:
+        return False
+    i, j = diff
+    return a[i] == b[j] and a[j] == b[i]
 
 
 class Vocab(dict):

@@ -251,3 +251,14 @@ def test_there_refers_to_the_place_named_before(town):
     a = town.query("Where did Ivo Marsh die?")
     assert not a.abstained and a.short_answer == "Kestrel Bay"
     assert "Kestrel Bay" in a.citations[0].quote and "died there" in a.citations[1].quote
+
+
+def test_a_name_no_article_mentions_is_not_answered(town):
+    # "harbour", "storm" and "repairs" match well; "Kingsport" is named nowhere.
+    assert town.query("When will the Kingsport harbour reopen after the storm repairs?").abstained
+    assert not town.query("When will the Aldmere harbour reopen after the storm?").abstained
+
+
+def test_two_swapped_letters_are_a_typo():
+    vocab = Vocab({"economic": 3, "forum": 2})
+    assert analyse("When is the Eastern Ecomonic Forum?", vocab).corrected == {"ecomonic": "economic"}
