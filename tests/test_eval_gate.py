@@ -1,11 +1,12 @@
-"""CI gate: the product on the held-out test splits of both gold suites, on the real stack.
+"""CI gate: the product on the held-out test splits of the three gold suites, on the real stack.
 
-Two suites: the seeds (the shipped corpus) and newswire (six other articles, written blind:
-the check that the engine generalises). Thresholds sit about one question under the figures
-measured when they were set, so a change that loses a question's worth of grounding fails
-here and must either be fixed or come with a re-measurement (``python -m eval --split test
---no-baselines``, and ``--suite eval/data/newswire``) and new numbers. Raise them when the
-product improves; never lower them to make a change pass unexplained.
+The seeds (the shipped corpus), newswire (six other news articles) and encyclopedia (six
+encyclopedia-style articles): the last two were written blind to check that the engine
+generalises. Thresholds sit about one question under the figures measured when they were
+set, so a change that loses a question's worth of grounding fails here and must either be
+fixed or come with a re-measurement (``python -m eval --split test --no-baselines``, with
+``--suite eval/data/newswire`` and ``--suite eval/data/encyclopedia``) and new numbers.
+Raise them when the product improves; never lower them to make a change pass unexplained.
 """
 
 from pathlib import Path
@@ -17,32 +18,46 @@ from eval.suite import load_suite
 
 REPO = Path(__file__).resolve().parent.parent
 
-# Measured 2026-11-22 with rag/ at commit 94ba735, test splits.
+# Measured 2026-11-22 with rag/ at commit 305605f, test splits.
 # seeds (76 questions, 65 answerable, 11 unanswerable): accuracy 71.1 %, answer accuracy
-# 75.4 %, factoid short-answer accuracy 62.2 %, doc hit@5 98.5 %, evidence hit@5 93.8 %,
-# cited doc correct 84.1 %, citation precision 72.8 %, recall 65.1 %, faithfulness 100 %,
-# abstention 45.5 % (5/11), false abstention 3.1 % (2/65). (Earlier: at 779f59d answer
-# accuracy 73.8 %, factoid 57.8 %; first set at 49f7d48: answer accuracy 69.2 %.)
-# newswire (47 questions, 38 answerable, 9 unanswerable): answer accuracy 60.5 %, factoid
-# short-answer accuracy 53.6 %, doc hit@5 100 %, cited doc correct 98.5 %, faithfulness
-# 100 %, abstention 44.4 % (4/9), false abstention 10.5 % (4/38). (First measured at
+# 73.8 %, factoid short-answer accuracy 62.2 %, doc hit@5 98.5 %, evidence hit@5 93.8 %,
+# cited doc correct 83.9 %, citation precision 72.3 %, recall 63.6 %, faithfulness 100 %,
+# abstention 54.5 % (6/11), false abstention 4.6 % (3/65). Re-measured, not tuned: from
+# 94ba735 (answer accuracy 75.4 %, abstention 45.5 %) the rules added since answer one
+# seeds test question fewer and abstain on one more unanswerable one, while newswire's
+# test answer accuracy rose from 60.5 % to 68.4 %; the floors follow.
+# newswire (47 questions, 38 answerable, 9 unanswerable): answer accuracy 68.4 %, factoid
+# short-answer accuracy 57.1 %, doc hit@5 100 %, cited doc correct 98.6 %, faithfulness
+# 100 %, abstention 44.4 % (4/9), false abstention 7.9 % (3/38). (First measured at
 # 1caeb24, before any tuning on its dev split: answer accuracy 55.3 %, false abstention
-# 26.3 %, faithfulness 85.9 %.)
+# 26.3 %.)
+# encyclopedia (45 questions, 37 answerable, 8 unanswerable): answer accuracy 48.6 %,
+# factoid short-answer accuracy 40.7 %, doc hit@5 100 %, cited doc correct 86.4 %,
+# faithfulness 100 %, abstention 62.5 % (5/8), false abstention 10.8 % (4/37). (First
+# measured at f803e9e: the same answer and factoid accuracy, abstention 62.5 %.)
 FLOORS = {
     "seeds": {
-        "accuracy": 0.69, "answer_accuracy": 0.74, "factoid_short_accuracy": 0.60,
+        "accuracy": 0.69, "answer_accuracy": 0.72, "factoid_short_accuracy": 0.60,
         "doc_hit@5": 0.96, "evidence_hit@5": 0.92, "cited_doc_correct": 0.82,
-        "citation_precision": 0.71, "citation_recall": 0.63, "faithfulness": 0.98,
-        "abstention_accuracy": 0.36,
+        "citation_precision": 0.70, "citation_recall": 0.62, "faithfulness": 0.98,
+        "abstention_accuracy": 0.45,
     },
     "newswire": {
-        "answer_accuracy": 0.58, "factoid_short_accuracy": 0.50, "doc_hit@5": 0.97,
+        "answer_accuracy": 0.66, "factoid_short_accuracy": 0.54, "doc_hit@5": 0.97,
         "cited_doc_correct": 0.95, "faithfulness": 0.98, "abstention_accuracy": 0.33,
     },
+    "encyclopedia": {
+        "answer_accuracy": 0.45, "factoid_short_accuracy": 0.37, "doc_hit@5": 0.97,
+        "cited_doc_correct": 0.83, "faithfulness": 0.98, "abstention_accuracy": 0.5,
+    },
 }
-MAX_FALSE_ABSTENTION_RATE = {"seeds": 0.05, "newswire": 0.14}
-SIZES = {"seeds": (76, 65), "newswire": (47, 38)}
-SUITES = {"seeds": "seeds", "newswire": str(REPO / "eval" / "data" / "newswire")}
+MAX_FALSE_ABSTENTION_RATE = {"seeds": 0.065, "newswire": 0.11, "encyclopedia": 0.14}
+SIZES = {"seeds": (76, 65), "newswire": (47, 38), "encyclopedia": (45, 37)}
+SUITES = {
+    "seeds": "seeds",
+    "newswire": str(REPO / "eval" / "data" / "newswire"),
+    "encyclopedia": str(REPO / "eval" / "data" / "encyclopedia"),
+}
 
 pytestmark = pytest.mark.slow
 
