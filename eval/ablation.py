@@ -19,28 +19,31 @@ ROWS = ["full engine", "no spaCy entities", "no date resolution (dateparser + we
 
 @contextlib.contextmanager
 def _switched_off(row: str):
-    import rag.answer as answer
     import rag.evidence as evidence
     from rag.sentences import Sentence
 
-    saved = (evidence.answer_entities, evidence.W_TYPE, answer.answer_entities, Sentence.from_record)
+    saved = (evidence.W_TYPE, Sentence.from_record)
+
+    def stored(clear):  # as if ingest had stored sentences without that part
+        def load(*args):
+            s = saved[1](*args)
+            clear(s)
+            return s
+        return staticmethod(load)
+
     try:
         if row == "no spaCy entities":
-            answer.answer_entities = evidence.answer_entities = lambda q, s, stems: []
+            Sentence.from_record = stored(lambda s: s.entities.clear())
         elif row.startswith("no date resolution"):
-            def unresolved(*args):  # as if ingest had stored no resolved dates
-                s = saved[3](*args)
+            def unresolve(s):
                 for e in s.entities:
                     e.resolved = e.resolved_label = None
-                return s
-
-            Sentence.from_record = staticmethod(unresolved)
+            Sentence.from_record = stored(unresolve)
         elif row == "no answer-type signal in ranking":
             evidence.W_TYPE = 0.0
         yield
     finally:
-        (evidence.answer_entities, evidence.W_TYPE, answer.answer_entities,
-         Sentence.from_record) = saved[:3] + (staticmethod(saved[3]),)
+        evidence.W_TYPE, Sentence.from_record = saved[0], staticmethod(saved[1])
 
 
 def run(split: str, data_dir: Path) -> list[tuple[str, dict]]:

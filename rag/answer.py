@@ -7,22 +7,26 @@ disagree, and abstains with related reading when the evidence is too weak.
 
 from __future__ import annotations
 
-import math
 import re
 import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Iterator, Protocol
 
+from rag.candidates import (
+    after_publication, before_publication, contradicts, exclusive, find_candidates,
+    support_order, term_weights, time_of_day_conflict,
+)
 from rag.chat import expand_follow_up
 from rag.evidence import (
-    AUTHOR_WORDS, BYLINE, LIFE_DATE, ScoredSentence, WordMatcher, answer_entities,
-    candidate_sentences, life_event, rank_sentences, refers_back,
+    AUTHOR_WORDS, BYLINE, ScoredSentence, WordMatcher, candidate_sentences, rank_sentences,
+    refers_back,
 )
 from rag.question import QuestionAnalysis, analyse, load_vocab
-from rag.text import stem_all, tokenize
 from rag.sentences import Entity
 from rag.settings import RagSettings
+from rag.text import stem_all, tokenize
 from rag.types import Answer, Citation
+from rag.values import LIFE_DATE, life_event
 
 # Abstention thresholds: a grid search on the dev splits of both gold suites (seeds and
 # newswire, 2026-11-22) maximising accuracy and abstention while lowering false abstention.
@@ -41,29 +45,12 @@ STRONG_MARGIN = 0.88
 SUPPORT_POOL = 20
 SUPPORT_MARGIN = 0.55
 SUPPORT_PROXIMITY = 0.3
-# Values a measuring question asks for ("how heavy") may come from sentences this close.
-MEASURE_MARGIN = 0.8
 CONFLICT_PROXIMITY = 0.5
 # ... and when its sentence matches the question's words nearly as well as the answer's.
 CONFLICT_LEXICAL = 0.8
-MAX_EVIDENCE = 3
 # Sentences found directly by sentence-level dense search, beside those in retrieved chunks:
 # this many per chunk of top_k (plus two), so top_k widens or narrows both.
 SENTENCES_PER_CHUNK = 2
-# Short-answer choice: bonus for sitting near the question's words. (A bonus per extra
-# sentence giving the same value was tried and lowered dev accuracy: generic values such
-# as a country recur more often than the specific answer.)
-W_PROXIMITY = 0.10
-# A short answer must fit the expected type at least this well ("The Associated Press" is
-# no answer to "where"); with none, the answer is the evidence passages.
-MIN_FIT = 0.25
-# Bonus for specific values ("Vladivostok") over generic ones ("Russia") by corpus rarity.
-W_RARE = 0.08
-PROXIMITY_CHARS = 80.0
-# Clause breaks: an entity in another clause than the question's word is weakly linked to it.
-CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s(?:and|but|while|whereas|although)\s|\s[—–]\s")
-OTHER_CLAUSE_FACTOR = 0.3
-AFTER_WORD_BONUS = 1.25
 EXPLANATION_SENTENCES = 3
 OTHER_DOC_MARGIN = 0.92
 RELATED_PASSAGES = 3
@@ -75,15 +62,6 @@ PIECE_WORDS = re.compile(r"^(author|authors|wrote|written|writer|byline|reporter
 # Types whose differing values mean the sources disagree (two places in one answer usually
 # mean two roles, e.g. origin and destination, not a disagreement).
 CONFLICT_TYPES = {"date", "time", "number"}
-# Dates disagree only when both are this precise (a day, or a few: "10 to 13 September").
-CONFLICT_MAX_DAYS = 4
-EXCLUSIVE_TIMES = {"morning", "afternoon", "evening", "night", "noon", "midnight", "dawn", "dusk"}
-EXCLUSIVE_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-# A sentence that refers back to a place named before it.
-PLACE_REFERENCE = re.compile(
-    r"^\W*(the (?:city|town|port|capital|country|region|village|venue))\b"
-    r"|\b(there)\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|must|seems?|"
-    r"appears?|remains?|exists?)\b)", re.I)
 FACTOID_TYPES = {"date", "time", "duration", "person", "place", "organisation", "number"}
 NO_ANSWER = "The articles don't say."
 # "When did …", "What happened …": questions about the past.
@@ -105,27 +83,6 @@ def make_answerer(settings: RagSettings, store, embedder) -> Answerer:
     if settings.answer_mode == "extractive":
         return ExtractiveAnswerer(settings, store, embedder)
     raise ValueError(f"unknown answer mode {settings.answer_mode!r}")
-
-
-@dataclass
-class _Candidate:
-    entity: Entity
-    evidence: ScoredSentence
-    score: float
-    proximity: float = 0.0
-    # The previous sentence, when the value was named there ("The city …" refers back).
-    antecedent: ScoredSentence | None = None
-
-    @property
-    def doc_id(self) -> str:
-        return self.evidence.doc_id
-
-    @property
-    def key(self) -> str:
-        e = self.entity
-        if e.resolved:
-            return e.resolved.split("/")[0]
-        return " ".join(stem_all(tokenize(e.text)))
 
 
 class ExtractiveAnswerer:
@@ -225,7 +182,7 @@ class ExtractiveAnswerer:
             lines = [f"**{o}**", f"> {cites[0].quote} [1]"]
             return Answer("\n".join(lines), o, False, cites, q.text, q.answer_type)
         (a, ra), (b, rb) = hits
-        conflict = ra.doc_id != rb.doc_id and _exclusive(a, b)
+        conflict = ra.doc_id != rb.doc_id and exclusive(a, b)
         lead = ("Sources disagree: one gives" if conflict else "The articles mention both:")
         lines = [f"{lead} **{a}** [{number[id(ra)]}] and **{b}** [{number[id(rb)]}]."]
         lines += [f"> {c.quote} [{c.number}]" for c in cites]
@@ -257,16 +214,16 @@ class ExtractiveAnswerer:
         strong = [r for r in ranked if r.score >= top * STRONG_MARGIN][:8]
         wider = [r for r in ranked[:SUPPORT_POOL] if r.score >= top * SUPPORT_MARGIN]
         q_stems = set(stem_all(list(q.key_terms)))
-        idf = _term_weights(wider, q_stems)
+        idf = term_weights(wider, q_stems)
         # Strong sentences are among the wider pool: score its candidates once.
-        pool = _candidates(q, wider, idf, q_stems, vocab, neighbours)
+        pool = find_candidates(q, wider, idf, q_stems, vocab, neighbours)
         if q.answer_type in {"date", "time"} and PAST_QUESTION.search(q.text):
             # "When did the strike end?" cannot be answered by a date after the article was
             # written ("until at least next Wednesday").
-            pool = [c for c in pool if not _after_publication(c.entity, docs.get(c.doc_id))]
+            pool = [c for c in pool if not after_publication(c.entity, docs.get(c.doc_id))]
         elif q.answer_type in {"date", "time"} and FUTURE_QUESTION.search(q.text):
             # "How soon could they meet?", "When will …": not a day before the article.
-            pool = [c for c in pool if not _before_publication(c.entity, docs.get(c.doc_id))]
+            pool = [c for c in pool if not before_publication(c.entity, docs.get(c.doc_id))]
         strong_ids = {id(r) for r in strong}
         cands = [c for c in pool if id(c.evidence) in strong_ids]
         if not cands:
@@ -275,7 +232,7 @@ class ExtractiveAnswerer:
             follow = {nxt.sid for r in strong if (nxt := neighbours.get(r.sentence.sid, (None, None))[1])
                       is not None and refers_back(nxt.text)}
             after = [r for r in ranked if r.sentence.sid in follow]
-            cands = _candidates(q, after, idf, q_stems, vocab, neighbours)
+            cands = find_candidates(q, after, idf, q_stems, vocab, neighbours)
         if q.focus and q.answer_type in {"place", "organisation"}:
             # "Which streets …": a value that names the kind asked for ("Elm Street") wins.
             kind = stem_all([q.focus])[0]
@@ -294,12 +251,12 @@ class ExtractiveAnswerer:
         best = cands[0]
         # Other articles that give the same value, or a different one, close to the question's words.
         near = [c for c in pool if c.proximity >= SUPPORT_PROXIMITY]
-        agree = _support_order(best, [c for c in near if c.key == best.key])
+        agree = support_order(best, [c for c in near if c.key == best.key])
         differ = [
             c for c in near
             if q.answer_type in CONFLICT_TYPES and c.key != best.key and c.doc_id != best.doc_id
             and c.proximity >= CONFLICT_PROXIMITY and c.evidence.lexical >= best.evidence.lexical * CONFLICT_LEXICAL
-            and _contradicts(best.entity, c.entity)
+            and contradicts(best.entity, c.entity)
         ]
         return _compose_factoid(q, best, agree, differ, docs)
 
@@ -315,53 +272,6 @@ class ExtractiveAnswerer:
         cites = [_citation(i + 1, r, docs) for i, r in enumerate(chosen)]
         lines = [" ".join(f"{c.quote} [{c.number}]" for c in cites)]
         return Answer("\n".join(lines), short, False, cites, q.text, q.answer_type)
-
-
-def _candidates(q, sentences, idf, q_stems, vocab, neighbours=None) -> list[_Candidate]:
-    """Answer candidates in ``sentences``, best first. A sentence that opens with "The city …"
-    offers the place it refers to, named in the sentence before."""
-    out = []
-    for r in sentences:
-        found = [(e, fit, None) for e, fit in answer_entities(q, r.sentence, q_stems) if fit >= MIN_FIT]
-        if q.answer_type == "place" and (m := PLACE_REFERENCE.search(r.sentence.text)):
-            prev = (neighbours or {}).get(r.sentence.sid, (None, None))[0]
-            g = 1 if m.group(1) else 2
-            if prev is not None and (e := _antecedent(m.group(g), prev, q, q_stems)):
-                # Stand the place where "The city" (or "there") is written, for proximity.
-                at = Entity(e.label, e.text, r.sentence.start + m.start(g), r.sentence.start + m.end(g))
-                found.append((at, 1.0, ScoredSentence(prev, r.score, r.dense, r.lexical, 1.0)))
-        for e, fit, antecedent in found:
-            prox = _proximity(e, r, idf)
-            score = r.score * (0.5 + 0.5 * fit) + W_PROXIMITY * prox + W_RARE * _rarity(e.text, vocab)
-            out.append(_Candidate(e, r, score, prox, antecedent))
-    return sorted(out, key=lambda c: c.score, reverse=True)
-
-
-def _antecedent(noun: str, prev, q, q_stems) -> Entity | None:
-    """The place "the city" refers to: the one written next to the same noun in the previous
-    sentence ("the city of Vladivostok"), else its first place; "there": its last place."""
-    places = [e for e, fit in answer_entities(q, prev, q_stems) if fit >= 1.0]
-    if not places:
-        return None
-    if noun.lower() == "there":
-        return places[-1]
-    word = re.search(rf"\b{noun.split()[-1]}\b", prev.text, re.I)
-    if word is None:
-        return places[0]
-    at = prev.start + word.end()
-    return min(places, key=lambda e: abs(e.start - at))
-
-
-def _support_order(best: _Candidate, same: list[_Candidate]) -> list[_Candidate]:
-    """The best candidate first, then one per other article, then the rest; no repeats."""
-    seen_docs, seen_text, first, rest = {best.doc_id}, {best.evidence.sentence.text}, [best], []
-    for c in same:
-        if c.evidence.sentence.text in seen_text:
-            continue
-        seen_text.add(c.evidence.sentence.text)
-        (rest if c.doc_id in seen_docs else first).append(c)
-        seen_docs.add(c.doc_id)
-    return (first + rest)[:MAX_EVIDENCE]
 
 
 def _compose_factoid(q, best, agree, differ, docs) -> Answer:
@@ -380,28 +290,12 @@ def _compose_factoid(q, best, agree, differ, docs) -> Answer:
         lines.append(f"\nSources disagree: another article gives **{_render(other.entity)}** [{n}].")
         lines.append(f"> {cites[-1].quote} [{n}]")
         conflict = True
-    elif parts := _time_of_day_conflict(agree):
+    elif parts := time_of_day_conflict(agree):
         (a, na), (b, nb) = [(c, 1 + agree.index(c)) for c in parts]
         lines.append(f"\nSources disagree on the time: one gives “{a.entity.text}” [{na}], "
                      f"another “{b.entity.text}” [{nb}].")
         conflict = True
     return Answer("\n".join(lines), short, False, cites, q.text, q.answer_type, conflict=conflict)
-
-
-def _after_publication(e: Entity, doc) -> bool:
-    published, span = _published(doc), _day_span(e)
-    return bool(published and span and span[0] > published)
-
-
-def _before_publication(e: Entity, doc) -> bool:
-    published, span = _published(doc), _day_span(e)
-    return bool(published and span and span[1] < published)
-
-
-def _published(doc):
-    from rag.store import int_to_date
-
-    return int_to_date(doc[1].get("published_int")) if doc else None
 
 
 def _unknown_name(q: QuestionAnalysis, vocab) -> bool:
@@ -460,98 +354,10 @@ def _neighbours(sents) -> dict:
     return out
 
 
-def _rarity(text: str, vocab) -> float:
-    """0 for the corpus's commonest words, 1 for words it uses once: specific beats generic."""
-    counts = [vocab.get(w, 0) for w in tokenize(text) if len(w) > 2]
-    if not counts or not vocab:
-        return 0.0
-    top = max(vocab.values())
-    return 1.0 - math.log1p(min(counts)) / math.log1p(top)
-
-
-def _term_weights(strong: list[ScoredSentence], q_stems: set[str]) -> dict[str, float]:
-    """Question stems weighted by rarity among the strong sentences (rare = telling)."""
-    n = len(strong) or 1
-    df = {st: sum(st in r.matched_terms for r in strong) for st in q_stems}
-    return {st: 1.0 + n / (1.0 + d) for st, d in df.items()}
-
-
-def _proximity(e: Entity, r: ScoredSentence, weights: dict[str, float]) -> float:
-    """Weighted share of the matched question words that sit close to the entity (0 to 1)."""
-    s = r.sentence
-    words = [(m.start() + s.start, m.end() + s.start, m.group()) for m in re.finditer(r"\w[\w'’-]*", s.text)]
-    stems = stem_all([w.lower() for _, _, w in words])
-    total = sum(weights.get(st, 0.0) for st in set(r.matched_terms)) or 1.0
-    bounds = [m.start() + s.start for m in CLAUSE_BREAK.finditer(s.text)]
-    best: dict[str, float] = {}
-    for (a, b, _), st in zip(words, stems):
-        if st in weights and st in r.matched_terms and not (a >= e.start and b <= e.end):
-            dist = min(abs(a - e.end), abs(e.start - b))
-            near = max(0.0, 1.0 - dist / PROXIMITY_CHARS)
-            lo, hi = min(b, e.start), max(a, e.end)
-            if any(lo <= x < hi for x in bounds):
-                near *= OTHER_CLAUSE_FACTOR  # "left … on Sept 10 and will cross … on Sept 12"
-            elif e.start >= b:
-                near = min(1.0, near * AFTER_WORD_BONUS)  # English puts the answer after the verb
-            best[st] = max(best.get(st, 0.0), near)
-    return sum(weights[st] * v for st, v in best.items()) / total
-
-
 def _as_written(word: str, text: str) -> str:
     """The form ``text`` uses for ``word`` ("planes" for "plane", "Vladivostok")."""
     stem = stem_all([word])[0]
     return next((w for w in re.findall(r"[\w'’-]+", text) if stem_all([w.lower()])[0] == stem), word)
-
-
-def _exclusive(a: str, b: str) -> bool:
-    """Options that cannot both be true of one event: two times of day, two weekdays, two numbers."""
-    groups = (EXCLUSIVE_TIMES, EXCLUSIVE_DAYS)
-    a, b = a.lower(), b.lower()
-    return any(a in g and b in g for g in groups) or (a.isdigit() and b.isdigit())
-
-
-def _contradicts(a: Entity, b: Entity) -> bool:
-    """Do two values disagree? Dates only when both name a day or a few days and those days
-    do not overlap: "this month" does not contradict "Monday, September 11", and "in 2019"
-    is most likely another event, not another account of this one."""
-    if not (a.resolved or b.resolved):
-        # Figures disagree; ordinals seldom do ("his 10th trip" / "his first trip since …").
-        return "ORDINAL" not in (a.label, b.label)
-    spans = [_day_span(e) for e in (a, b)]
-    if None in spans:
-        return False
-    (a0, a1), (b0, b1) = spans
-    if (a1 - a0).days > CONFLICT_MAX_DAYS or (b1 - b0).days > CONFLICT_MAX_DAYS:
-        return False
-    return a1 < b0 or b1 < a0
-
-
-def _day_span(e: Entity):
-    from datetime import date
-
-    if not e.resolved:
-        return None
-    try:
-        parts = [date.fromisoformat(p[:10]) for p in e.resolved.split("/")]
-    except ValueError:
-        return None
-    return parts[0], parts[-1]
-
-
-def _time_of_day_conflict(agree: list[_Candidate]):
-    parts = {}
-    for c in agree:
-        if c.entity.resolved and c.entity.text and _part(c.entity.text):
-            parts.setdefault(_part(c.entity.text), c)
-    if len(parts) >= 2:
-        a, b = list(parts.values())[:2]
-        return a, b
-    return None
-
-
-def _part(text: str) -> str | None:
-    m = re.search(r"\b(morning|afternoon|evening|night)\b", text, re.I)
-    return m.group(1).lower() if m else None
 
 
 def _render(e: Entity) -> str:

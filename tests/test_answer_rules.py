@@ -145,7 +145,7 @@ def test_a_lowercase_question_word_does_not_match_part_of_a_name():
 
 
 def test_the_country_of_a_demonym_in_the_question_is_not_the_answer():
-    from rag.evidence import _demonym_of
+    from rag.values import _demonym_of
 
     assert _demonym_of("Russia", ["the", "russian", "navy"])
     assert _demonym_of("Korea", ["north", "korean", "leader"])
@@ -153,7 +153,7 @@ def test_the_country_of_a_demonym_in_the_question_is_not_the_answer():
 
 
 def test_a_name_with_a_place_word_is_a_place_whatever_spacy_called_it():
-    from rag.evidence import PLACE_HEADS
+    from rag.values import PLACE_HEADS
 
     assert PLACE_HEADS.search("Pier 33") and PLACE_HEADS.search("Far Eastern Federal University Campus")
     assert not PLACE_HEADS.search("Dmitry Peskov")
@@ -208,7 +208,7 @@ def test_a_three_letter_typo_of_a_longer_name_is_corrected():
 
 
 def test_a_person_is_found_inside_an_entity_tagged_with_title_and_place():
-    from rag.evidence import _titled_people
+    from rag.values import _titled_people
     from rag.sentences import Entity, Sentence
 
     text = "Castelmora Mayor Giulia Santoro ordered the evacuation."
@@ -218,7 +218,7 @@ def test_a_person_is_found_inside_an_entity_tagged_with_title_and_place():
 
 
 def test_a_compound_counted_noun_matches_its_one_word_form(town):
-    from rag.evidence import _measure_fit
+    from rag.values import _measure_fit
     from rag.sentences import Entity, Sentence
 
     q = analyse("How many dock workers are on strike?")
@@ -229,7 +229,7 @@ def test_a_compound_counted_noun_matches_its_one_word_form(town):
 
 
 def test_encyclopedia_life_dates_answer_born_and_died():
-    from rag.evidence import _life_dates, life_event
+    from rag.values import _life_dates, life_event
     from rag.sentences import Sentence
 
     text = "Josiah Kell (3 May 1823 – 19 November 1891) was an English chemist."

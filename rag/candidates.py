@@ -1,0 +1,214 @@
+"""Short-answer candidates: the values in the evidence that could answer a question, scored
+by how well they fit its type, how near they sit to its words (in the same clause, after
+the verb) and how specific they are; which of them agree, and when two values disagree.
+Part of the answer stage (``answer.py`` composes; this module chooses values).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from rag.evidence import ScoredSentence
+from rag.sentences import Entity
+from rag.text import stem_all, tokenize
+from rag.values import answer_entities
+
+# Short-answer choice: bonus for sitting near the question's words. (A bonus per extra
+# sentence giving the same value was tried and lowered dev accuracy: generic values such
+# as a country recur more often than the specific answer.)
+W_PROXIMITY = 0.10
+# A short answer must fit the expected type at least this well ("The Associated Press" is
+# no answer to "where"); with none, the answer is the evidence passages.
+MIN_FIT = 0.25
+# Bonus for specific values ("Vladivostok") over generic ones ("Russia") by corpus rarity.
+W_RARE = 0.08
+PROXIMITY_CHARS = 80.0
+# At most this many sentences are quoted for one value.
+MAX_EVIDENCE = 3
+# Clause breaks: an entity in another clause than the question's word is weakly linked to it.
+CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s(?:and|but|while|whereas|although)\s|\s[—–]\s")
+OTHER_CLAUSE_FACTOR = 0.3
+AFTER_WORD_BONUS = 1.25
+# Dates disagree only when both are this precise (a day, or a few: "10 to 13 September").
+CONFLICT_MAX_DAYS = 4
+EXCLUSIVE_TIMES = {"morning", "afternoon", "evening", "night", "noon", "midnight", "dawn", "dusk"}
+EXCLUSIVE_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# A sentence that refers back to a place named before it.
+PLACE_REFERENCE = re.compile(
+    r"^\W*(the (?:city|town|port|capital|country|region|village|venue))\b"
+    r"|\b(there)\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|must|seems?|"
+    r"appears?|remains?|exists?)\b)", re.I)
+
+
+@dataclass
+class Candidate:
+    entity: Entity
+    evidence: ScoredSentence
+    score: float
+    proximity: float = 0.0
+    # The previous sentence, when the value was named there ("The city …" refers back).
+    antecedent: ScoredSentence | None = None
+
+    @property
+    def doc_id(self) -> str:
+        return self.evidence.doc_id
+
+    @property
+    def key(self) -> str:
+        e = self.entity
+        if e.resolved:
+            return e.resolved.split("/")[0]
+        return " ".join(stem_all(tokenize(e.text)))
+
+
+def find_candidates(q, sentences, idf, q_stems, vocab, neighbours=None) -> list[Candidate]:
+    """Answer candidates in ``sentences``, best first. A sentence that opens with "The city …"
+    offers the place it refers to, named in the sentence before."""
+    out = []
+    for r in sentences:
+        found = [(e, fit, None) for e, fit in answer_entities(q, r.sentence, q_stems) if fit >= MIN_FIT]
+        if q.answer_type == "place" and (m := PLACE_REFERENCE.search(r.sentence.text)):
+            prev = (neighbours or {}).get(r.sentence.sid, (None, None))[0]
+            g = 1 if m.group(1) else 2
+            if prev is not None and (e := _antecedent(m.group(g), prev, q, q_stems)):
+                # Stand the place where "The city" (or "there") is written, for proximity.
+                at = Entity(e.label, e.text, r.sentence.start + m.start(g), r.sentence.start + m.end(g))
+                found.append((at, 1.0, ScoredSentence(prev, r.score, r.dense, r.lexical, 1.0)))
+        for e, fit, antecedent in found:
+            prox = _proximity(e, r, idf)
+            score = r.score * (0.5 + 0.5 * fit) + W_PROXIMITY * prox + W_RARE * _rarity(e.text, vocab)
+            out.append(Candidate(e, r, score, prox, antecedent))
+    return sorted(out, key=lambda c: c.score, reverse=True)
+
+
+def _antecedent(noun: str, prev, q, q_stems) -> Entity | None:
+    """The place "the city" refers to: the one written next to the same noun in the previous
+    sentence ("the city of Vladivostok"), else its first place; "there": its last place."""
+    places = [e for e, fit in answer_entities(q, prev, q_stems) if fit >= 1.0]
+    if not places:
+        return None
+    if noun.lower() == "there":
+        return places[-1]
+    word = re.search(rf"\b{noun.split()[-1]}\b", prev.text, re.I)
+    if word is None:
+        return places[0]
+    at = prev.start + word.end()
+    return min(places, key=lambda e: abs(e.start - at))
+
+
+def support_order(best: Candidate, same: list[Candidate]) -> list[Candidate]:
+    """The best candidate first, then one per other article, then the rest; no repeats."""
+    seen_docs, seen_text, first, rest = {best.doc_id}, {best.evidence.sentence.text}, [best], []
+    for c in same:
+        if c.evidence.sentence.text in seen_text:
+            continue
+        seen_text.add(c.evidence.sentence.text)
+        (rest if c.doc_id in seen_docs else first).append(c)
+        seen_docs.add(c.doc_id)
+    return (first + rest)[:MAX_EVIDENCE]
+
+
+def after_publication(e: Entity, doc) -> bool:
+    published, span = _published(doc), day_span(e)
+    return bool(published and span and span[0] > published)
+
+
+def before_publication(e: Entity, doc) -> bool:
+    published, span = _published(doc), day_span(e)
+    return bool(published and span and span[1] < published)
+
+
+def _published(doc):
+    from rag.store import int_to_date
+
+    return int_to_date(doc[1].get("published_int")) if doc else None
+
+
+def _rarity(text: str, vocab) -> float:
+    """0 for the corpus's commonest words, 1 for words it uses once: specific beats generic."""
+    counts = [vocab.get(w, 0) for w in tokenize(text) if len(w) > 2]
+    if not counts or not vocab:
+        return 0.0
+    top = max(vocab.values())
+    return 1.0 - math.log1p(min(counts)) / math.log1p(top)
+
+
+def term_weights(strong: list[ScoredSentence], q_stems: set[str]) -> dict[str, float]:
+    """Question stems weighted by rarity among the strong sentences (rare = telling)."""
+    n = len(strong) or 1
+    df = {st: sum(st in r.matched_terms for r in strong) for st in q_stems}
+    return {st: 1.0 + n / (1.0 + d) for st, d in df.items()}
+
+
+def _proximity(e: Entity, r: ScoredSentence, weights: dict[str, float]) -> float:
+    """Weighted share of the matched question words that sit close to the entity (0 to 1)."""
+    s = r.sentence
+    words = [(m.start() + s.start, m.end() + s.start, m.group()) for m in re.finditer(r"\w[\w'’-]*", s.text)]
+    stems = stem_all([w.lower() for _, _, w in words])
+    total = sum(weights.get(st, 0.0) for st in set(r.matched_terms)) or 1.0
+    bounds = [m.start() + s.start for m in CLAUSE_BREAK.finditer(s.text)]
+    best: dict[str, float] = {}
+    for (a, b, _), st in zip(words, stems):
+        if st in weights and st in r.matched_terms and not (a >= e.start and b <= e.end):
+            dist = min(abs(a - e.end), abs(e.start - b))
+            near = max(0.0, 1.0 - dist / PROXIMITY_CHARS)
+            lo, hi = min(b, e.start), max(a, e.end)
+            if any(lo <= x < hi for x in bounds):
+                near *= OTHER_CLAUSE_FACTOR  # "left … on Sept 10 and will cross … on Sept 12"
+            elif e.start >= b:
+                near = min(1.0, near * AFTER_WORD_BONUS)  # English puts the answer after the verb
+            best[st] = max(best.get(st, 0.0), near)
+    return sum(weights[st] * v for st, v in best.items()) / total
+
+
+def exclusive(a: str, b: str) -> bool:
+    """Options that cannot both be true of one event: two times of day, two weekdays, two numbers."""
+    groups = (EXCLUSIVE_TIMES, EXCLUSIVE_DAYS)
+    a, b = a.lower(), b.lower()
+    return any(a in g and b in g for g in groups) or (a.isdigit() and b.isdigit())
+
+
+def contradicts(a: Entity, b: Entity) -> bool:
+    """Do two values disagree? Dates only when both name a day or a few days and those days
+    do not overlap: "this month" does not contradict "Monday, September 11", and "in 2019"
+    is most likely another event, not another account of this one."""
+    if not (a.resolved or b.resolved):
+        # Figures disagree; ordinals seldom do ("his 10th trip" / "his first trip since …").
+        return "ORDINAL" not in (a.label, b.label)
+    spans = [day_span(e) for e in (a, b)]
+    if None in spans:
+        return False
+    (a0, a1), (b0, b1) = spans
+    if (a1 - a0).days > CONFLICT_MAX_DAYS or (b1 - b0).days > CONFLICT_MAX_DAYS:
+        return False
+    return a1 < b0 or b1 < a0
+
+
+def day_span(e: Entity):
+    from datetime import date
+
+    if not e.resolved:
+        return None
+    try:
+        parts = [date.fromisoformat(p[:10]) for p in e.resolved.split("/")]
+    except ValueError:
+        return None
+    return parts[0], parts[-1]
+
+
+def time_of_day_conflict(agree: list[Candidate]):
+    parts = {}
+    for c in agree:
+        if c.entity.resolved and c.entity.text and _part(c.entity.text):
+            parts.setdefault(_part(c.entity.text), c)
+    if len(parts) >= 2:
+        a, b = list(parts.values())[:2]
+        return a, b
+    return None
+
+
+def _part(text: str) -> str | None:
+    m = re.search(r"\b(morning|afternoon|evening|night)\b", text, re.I)
+    return m.group(1).lower() if m else None

@@ -1,0 +1,301 @@
+"""Answer values: which entities of a sentence (spaCy's, and values found by pattern that
+spaCy splits or misses) can answer a question, and how well each fits: its type, the kind
+of value a measuring question wants ("how old" an age, "how many shells" a number followed
+by "shells"), a date's precision, the role a person is named in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.question import QuestionAnalysis
+from rag.sentences import Entity, Sentence
+from rag.text import stem_all, tokenize
+
+# How well each spaCy label fits each answer type (spaCy's small model confuses some).
+TYPE_COMPAT: dict[str, dict[str, float]] = {
+    "date": {"DATE": 1.0, "TIME": 0.8},
+    "time": {"TIME": 1.0, "DATE": 0.8},
+    "duration": {"DATE": 1.0, "TIME": 0.8, "CARDINAL": 0.4, "QUANTITY": 0.4},
+    "person": {"PERSON": 1.0, "ORG": 0.3, "NORP": 0.2},
+    "place": {"GPE": 1.0, "LOC": 1.0, "FAC": 1.0, "ORG": 0.2},
+    "organisation": {"ORG": 1.0, "PERSON": 0.4, "GPE": 0.3, "NORP": 0.3, "PRODUCT": 0.3},
+    "number": {"CARDINAL": 1.0, "QUANTITY": 1.0, "MONEY": 1.0, "PERCENT": 1.0, "ORDINAL": 0.3},
+}
+_DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|"
+                       r"a|an|a few|half|decades?)\b.*\b(years?|months?|weeks?|days?|hours?|minutes?|"
+                       r"decades?|centur(?:y|ies))\b", re.I)
+_DISTANCE = re.compile(r"\b(miles?|km|kilomet(er|re)s?|meters?|metres?)\b", re.I)
+# What a value must look like (in its own words or just after them) to answer a question
+# that measures something: "How old …" wants an age, "How fast …" a speed.
+MEASURE_PATTERNS = {
+    "age": re.compile(r"\b(\d+|\w+)[- ]years?[- ]old\b|\baged?\s+(?:of\s+)?\d+|\b\d+\s+years\s+of\s+age\b", re.I),
+    "speed": re.compile(r"\b(km/h|kph|mph|knots?|(?:kilomet(?:er|re)s?|miles?|meters?|metres?)\s+(?:an|per|a)\s+"
+                        r"(?:hour|second|minute))\b", re.I),
+    "distance": _DISTANCE,
+    "size": re.compile(r"\b(miles?|km|kilomet(er|re)s?|meters?|metres?|m|feet|foot|ft|inch(es)?|cm|"
+                       r"square|hectares?|acres?|storeys?|stories|floors?)\b", re.I),
+    "weight": re.compile(r"\b(kg|kilograms?|kilogrammes?|tonnes?|tons?|pounds?|lbs?|grams?|ounces?)\b", re.I),
+    "frequency": re.compile(r"\b(daily|weekly|monthly|yearly|annually|every|times?|once|twice|a (?:day|week|"
+                            r"month|year))\b", re.I),
+}
+# Words that make a name a place, whatever label spaCy gave it.
+PLACE_HEADS = re.compile(
+    r"\b(Pier|Port|Harbou?r|Street|St|Avenue|Road|Square|Bridge|Station|Airport|Hotel|Palace|"
+    r"Tower|Base|Cent(?:er|re)|Stadium|Island|Islands|River|Lake|Mount|Bay|Park|Campus|Hall|"
+    r"University|College|Institute|School|Hospital|Museum|Cathedral|Church|Market|Terminal|"
+    r"Plaza|Province|Prefecture|County|District|Oblast|Krai|Peninsula|Strait|Sea|Ocean)\b")
+NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY", "DATE"}
+CURRENCY = re.compile(r"[$€£¥₩₽]|\b(dollars?|euros?|pounds?|rubles?|roubles?|won|yuan|yen|usd|eur)\b", re.I)
+# How far after a value its unit or counted noun may sit ("tens of millions of Soviet-style
+# artillery shells").
+UNIT_WINDOW = 50
+# A value that names the kind of thing asked for ("Elm Street" for "which streets").
+FOCUS_BONUS = 1.2
+# How well a week, or a month or a year, answers "when" (a day scores 1): a mild preference,
+# tuned on both dev splits (a year at 0.5 lost "1966" to a nearer day).
+WEEK_DATE = 0.9
+WIDE_DATE = 0.85
+# A person far from the role the question names ("Who is the spokesman?") fits this much less.
+ROLE_MISSING = 0.2
+ROLE_WINDOW = 70
+COUNTED_WORDS = 4
+
+
+def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list[tuple[Entity, float]]:
+    """(entity, fit) pairs in ``s`` that could answer ``q``, none named in the question."""
+    compat = TYPE_COMPAT.get(q.answer_type, {})
+    out = []
+    entities = list(s.entities)
+    if q.measure == "duration":
+        entities += _spans(_DURATION_SPAN, s, "DATE")  # spaCy splits "over a year and a half"
+    if q.answer_type == "number":
+        entities += _numbers_inside(s)  # spaCy's small model tags "Kim’s 10th" a PERSON
+    if q.measure == "frequency":
+        entities += _spans(_FREQUENCY, s, "DATE")  # "every six minutes"
+    if q.answer_type == "place":
+        entities += _spans(_STREET, s, "FAC")  # spaCy leaves many "Elm Street"s untagged
+    if q.answer_type == "person":
+        entities += _titled_people(s)  # "Castelmora Mayor Giulia Santoro" tagged as one ORG
+    if q.answer_type in {"date", "time"} and (end := life_event(q.text)):
+        entities += _life_dates(s, end)  # "Josiah Kell (3 May 1823 – 19 November 1891)"
+    focus = stem_all([q.focus])[0] if q.focus else None
+    # Words of the question that an answer may share: the counted noun ("the past 17
+    # months") and the kind asked for ("Elm Street" for "which streets").
+    units = set(stem_all([q.counted.split()[0]])) if q.counted else set()
+    units |= {focus} if focus else set()
+    q_words = tokenize(q.text)
+    for e in entities:
+        fit = 1.0 if e.label == LIFE_DATE else compat.get(e.label, 0.0)
+        if q.answer_type == "place" and PLACE_HEADS.search(e.text):
+            fit = 1.0  # spaCy's small model calls "Pier 33" a PERSON
+        if q.answer_type in {"date", "time"}:
+            # A resolved date, as precise as asked; an unplaced "decades" or "the coming days"
+            # hardly answers "when".
+            fit *= _date_precision(q, e) if e.resolved else (1.0 if _PLACED.search(e.text) else 0.3)
+        if q.answer_type == "place" and s.text[e.end - s.start : e.end - s.start + 2] in ("'s", "’s"):
+            fit *= 0.5  # "Europe's satellite": an owner, seldom the where
+        if focus and focus in set(stem_all(tokenize(e.text))):
+            fit = max(fit, 1.0) * FOCUS_BONUS  # "which streets" -> "Elm Street"
+        elif focus and q.answer_type == "person" and not _role_near(focus, e, s):
+            fit *= ROLE_MISSING  # "Japan's prime minister": "Kim" is named nowhere near "minister"
+        if q.answer_type in {"date", "time"} and _DURATION.search(e.text) and not e.resolved:
+            fit *= 0.3  # "more than three years" is a length of time, not a when
+        if q.measure and q.answer_type in {"number", "duration"}:
+            if q.measure in {"count", "age", "frequency"} and e.label in NUMERIC_LABELS | {"TIME"}:
+                fit = 1.0  # "10th foreign trip", "the past 17 months", "aged 39": any number
+            fit *= _measure_fit(q, e, s)
+            e = _with_unit(q, e, s)
+        if fit <= 0:
+            continue
+        e_stems = {st for st, w in zip(stem_all(tokenize(e.text)), tokenize(e.text)) if len(w) > 2}
+        if e_stems & q_stems - units or _demonym_of(e.text, q_words):
+            continue  # the question already names it ("Russia" for "the Russian navy") ("Joe Biden" for "Biden's adviser")
+        out.append((e, fit))
+    return out
+
+
+_DURATION_SPAN = re.compile(
+    r"\b(?:(?:over|more than|less than|nearly|almost|about|around|some|at least)\s+)?"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a|an)\s+"
+    r"(?:years?|months?|weeks?|days?|hours?|decades?)(?:\s+and\s+a\s+half)?\b", re.I)
+
+
+def _demonym_of(name: str, q_words: list[str]) -> bool:
+    """Is ``name`` ("Russia", "Korea", "Japan") the root of a word of the question
+    ("Russian", "Korean", "Japanese")?"""
+    words = tokenize(name)
+    if len(words) != 1 or len(words[0]) < 4:
+        return False
+    w = words[0]
+    return any(x != w and x.startswith(w) and len(x) - len(w) <= 3 for x in q_words)
+
+
+_FREQUENCY = re.compile(
+    r"\b(?:every\s+(?:\w+\s+){0,2}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)|"
+    r"(?:once|twice|\w+\s+times)\s+(?:a|an|per|every)\s+(?:day|week|month|year|hour|minute))\b", re.I)
+
+
+_STREET = re.compile(r"\b(?:[A-Z][\w'’-]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Square|Boulevard|Lane|"
+                     r"Drive|Bridge|Station|Pier|Quay|Harbour|Harbor|Park|Hall|Terminal)\b")
+
+
+_TITLED = re.compile(r"\b(?:Mayor|Minister|President|Prime Minister|Governor|Prefect|Senator|Chancellor|"
+                     r"Spokesman|Spokeswoman|Spokesperson|Secretary|Director|Chairman|Chairwoman|"
+                     r"Chief Executive|Chief|General|Judge|Ambassador|Commissioner|Councillor|Leader|"
+                     r"King|Queen|Prince|Princess|Pope|Bishop|Dr|Professor|Captain|Colonel)\.?\s+"
+                     r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
+
+
+def _titled_people(s: Sentence) -> list[Entity]:
+    """The person inside an entity that spaCy tagged with its title and place ("Castelmora
+    Mayor Giulia Santoro" -> "Giulia Santoro")."""
+    out = []
+    for e in s.entities:
+        if e.label == "PERSON":
+            continue
+        for m in _TITLED.finditer(e.text):
+            out.append(Entity("PERSON", m.group(1), e.start + m.start(1), e.start + m.end(1)))
+    return out
+
+
+_DAY_MONTH_YEAR = (r"(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}|"
+                   r"(?:c\.\s*)?\d{4})")
+_LIFE_SPAN = re.compile(rf"\((?:born\s+)?({_DAY_MONTH_YEAR})\s*[–—-]\s*(?:died\s+)?({_DAY_MONTH_YEAR})\)")
+LIFE_DATE = "LIFE_DATE"  # the label of a date read from "(born – died)"
+_BIRTH = re.compile(r"\b(born|birth|birthday)\b", re.I)
+_DEATH = re.compile(r"\b(die|died|death|dead|pass(?:ed)? away)\b", re.I)
+_MONTH_NUMBERS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+
+
+def life_event(question: str) -> int | None:
+    """1 for a question about a birth, 2 for a death, else None."""
+    if _BIRTH.search(question):
+        return 1
+    return 2 if _DEATH.search(question) else None
+
+
+def _life_dates(s: Sentence, which: int) -> list[Entity]:
+    """The birth (``which`` 1) or death (2) date of an encyclopedia's "Name (date – date)"."""
+    out = []
+    for m in _LIFE_SPAN.finditer(s.text):
+        text = m.group(which)
+        resolved = _iso_range(text)
+        a, b = s.start + m.start(which), s.start + m.end(which)
+        out.append(Entity(LIFE_DATE, text, a, b, resolved))
+    return out
+
+
+def _iso_range(text: str) -> str | None:
+    """ISO day or year range of "3 May 1823", "May 3, 1823" or "1823"."""
+    year = re.search(r"\d{4}", text)
+    month = next((n for name, n in _MONTH_NUMBERS.items() if name in text.lower()), None)
+    day = re.search(r"\b(\d{1,2})\b", text)
+    if not year:
+        return None
+    y = int(year.group())
+    if month and day:
+        return f"{y:04d}-{month:02d}-{int(day.group(1)):02d}"
+    return f"{y:04d}-01-01/{y:04d}-12-31"
+
+
+def _spans(pattern: re.Pattern, s: Sentence, label: str) -> list[Entity]:
+    """Values written out in ``s`` that spaCy splits or misses ("over a year and a half",
+    "every six minutes"), as entities of ``label``."""
+    taken = [(e.start, e.end) for e in s.entities]
+    out = []
+    for m in pattern.finditer(s.text):
+        a, b = s.start + m.start(), s.start + m.end()
+        if not any(x <= a and b <= y for x, y in taken):  # spaCy's own span wins when it covers it
+            out.append(Entity(label, m.group(), a, b))
+    return out
+
+
+_NUMBER_TOKEN = re.compile(r"(?<![\w-])\d+(?:st|nd|rd|th)?\b(?!-)")  # not "COVID-19"
+
+
+def _numbers_inside(s: Sentence) -> list[Entity]:
+    """Numbers that spaCy folded into a non-numeric entity, as entities of their own."""
+    out = []
+    for e in s.entities:
+        if e.label in NUMERIC_LABELS | {"MONEY", "PERCENT", "TIME"}:
+            continue
+        for m in _NUMBER_TOKEN.finditer(e.text):
+            label = "CARDINAL" if m.group().isdigit() else "ORDINAL"
+            out.append(Entity(label, m.group(), e.start + m.start(), e.start + m.end()))
+    return out
+
+
+_PLACED = re.compile(r"\d|\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|"
+                     r"sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b|"
+                     r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(noon|midnight|dawn|dusk)\b", re.I)
+
+
+def _with_unit(q: QuestionAnalysis, e: Entity, s: Sentence) -> Entity:
+    """The value with the unit written right after it ("1,150" + "-kilogram")."""
+    pattern = MEASURE_PATTERNS.get(q.measure)
+    if pattern is None or pattern.search(e.text):
+        return e
+    rest = s.text[e.end - s.start :]
+    m = re.match(r"[- ]?[\w/]+", rest)
+    if m and pattern.fullmatch(m.group().lstrip("- ")):
+        return Entity(e.label, e.text + m.group(), e.start, e.end + m.end(), e.resolved, e.resolved_label)
+    return e
+
+
+def _role_near(role: str, e: Entity, s: Sentence) -> bool:
+    """Is the role ("spokesman") written next to the person ("Kremlin spokesman Dmitry
+    Peskov", "Peskov, the Kremlin's spokesman")?"""
+    a, b = e.start - s.start, e.end - s.start
+    around = s.text[max(0, a - ROLE_WINDOW) : b + ROLE_WINDOW]
+    return role in set(stem_all(tokenize(around)))
+
+
+def _date_precision(q: QuestionAnalysis, e: Entity) -> float:
+    """How well a date's precision fits the question: "when" wants a day ("Tuesday" over
+    "this week" or "2027"); "what year" wants a year."""
+    days = e.resolved.split("/")
+    try:
+        from datetime import date
+
+        span = (date.fromisoformat(days[-1][:10]) - date.fromisoformat(days[0][:10])).days
+    except ValueError:
+        return 1.0
+    wanted = {"year": 364, "month": 27}.get(q.focus or "", 0)
+    if wanted:
+        return 1.0 if span >= wanted else 0.8
+    return 1.0 if span <= 1 else WEEK_DATE if span <= 7 else WIDE_DATE
+
+
+def _measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
+    """1 when the value is of the kind the question measures, else 0 ("tens of millions of
+    shells" does not answer "how many soldiers", nor "the coming days" "how long")."""
+    after = s.text[e.end - s.start : e.end - s.start + UNIT_WINDOW]
+    around = e.text + " " + after[:20]
+    if q.measure == "money":
+        return 1.0 if CURRENCY.search(around) else 0.0  # spaCy calls "tens of millions" MONEY
+    if q.measure == "count":
+        if not q.counted:
+            return 1.0 if e.label in {"CARDINAL", "ORDINAL", "QUANTITY"} else 0.0
+        # The counted noun ("trips", "shells", "months") is in the value ("the past 17
+        # months") or follows it within a few words of the same phrase ("10th foreign trip",
+        # "tens of millions of Soviet-style artillery shells"), not across a comma ("in
+        # 2011, with most of his trips …").
+        phrase = re.split(r"[,;:.()\[\]—–]", after, maxsplit=1)[0]
+        words = tokenize(e.text) + tokenize(phrase)[:COUNTED_WORDS]
+        noun, *before = q.counted.split()
+        if stem_all([noun])[0] in set(stem_all(words)):
+            return 1.0
+        # "1,600 dockers" for "how many dock workers": a word made from the one before the noun.
+        return 1.0 if before and any(w.startswith(before[0]) and w != before[0] for w in words) else 0.0
+    if q.measure == "duration":
+        return 1.0 if _DURATION.search(e.text) else 0.0
+    if q.measure == "frequency":
+        if _FREQUENCY.search(e.text):
+            return 1.0
+        return 0.5 if MEASURE_PATTERNS["frequency"].search(around) else 0.0
+    pattern = MEASURE_PATTERNS.get(q.measure)
+    if pattern is None:
+        return 1.0
+    return 1.0 if pattern.search(around) else 0.0
