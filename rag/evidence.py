@@ -120,6 +120,7 @@ def rank_sentences(
     extra_terms: list[str] = (),
     neighbours: dict[str, tuple[Sentence | None, Sentence | None]] | None = None,
     words: "WordMatcher | None" = None,
+    dense: np.ndarray | None = None,
 ) -> list[ScoredSentence]:
     """Score every candidate sentence; best first. ``neighbours`` maps a sentence id to the
     sentences before and after it: "She said …" lends its words to the sentence naming her,
@@ -132,7 +133,8 @@ def rank_sentences(
     total = sum(vocab.values()) or 1
     idf = {st: _idf(t, vocab, total) for t, st in zip(terms, stems)}
     idf_sum = sum(idf.values()) or 1.0
-    dense = vectors @ qvec if len(vectors) else np.zeros(len(sentences))
+    if dense is None:
+        dense = vectors @ qvec if len(vectors) else np.zeros(len(sentences))
     q_stems = set(stems)
     out = []
     asks_author = bool(AUTHOR_WORDS.search(q.text))

@@ -262,3 +262,15 @@ def test_a_name_no_article_mentions_is_not_answered(town):
 def test_two_swapped_letters_are_a_typo():
     vocab = Vocab({"economic": 3, "forum": 2})
     assert analyse("When is the Eastern Ecomonic Forum?", vocab).corrected == {"ecomonic": "economic"}
+
+
+def test_a_sentence_is_also_read_with_its_article_title(town):
+    """'It'-sentences say little alone; with the title they match questions about the topic."""
+    answerer = town.answerer
+    cands = [s for s in town.store.sentences_of({"festival"})[0]][:4]
+    vecs = town.store.sentences_of({"festival"})[1][:4]
+    docs = town.store.document_texts({"festival"})
+    qvec = town.embedder.embed(["When did the lantern festival open?"])[0]
+    dense = answerer._dense_in_context(qvec, cands, vecs, docs)
+    assert dense.shape == (len(cands),) and (dense >= vecs @ qvec - 1e-6).all()
+    assert (dense > vecs @ qvec + 1e-3).any()
