@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Mapping, Sequence
 
 from eval.metrics import answer_tokens, normalize_text
@@ -171,7 +171,11 @@ def date_supported(year: int | None, month: int, day: int, quote: Quote) -> bool
 def period_supported(first: Day, last: Day, quote: Quote) -> bool:
     """A range that is exactly a whole year or month the quote names (its own rendering)."""
     (y1, m1, d1), (y2, m2, d2) = first, last
-    if y1 is None or y1 != y2:
+    if y1 is None or y2 is None:
+        return False
+    if _week_supported(date(y1, m1, d1), date(y2, m2, d2), quote):
+        return True
+    if y1 != y2:
         return False
     words = normalize_text(quote.text).split()
     year_named = str(y1) in words or (quote.published is not None and quote.published.year == y1)
@@ -179,6 +183,18 @@ def period_supported(first: Day, last: Day, quote: Quote) -> bool:
         return str(y1) in words
     last_day = calendar.monthrange(y1, m1)[1]
     return m1 == m2 and d1 == 1 and d2 == last_day and _MONTH_NAMES[m1 - 1] in words and year_named
+
+
+def _week_supported(start: date, end: date, quote: Quote) -> bool:
+    """A Monday-to-Sunday week the quote names relative to its publication date ("this
+    week", "last week", "next week")."""
+    if quote.published is None or (end - start).days != 6 or start.weekday() != 0:
+        return False
+    text = normalize_text(quote.text)
+    for phrase, shift in (("this week", 0), ("last week", -7), ("next week", 7)):
+        if phrase in text and start <= quote.published + timedelta(days=shift) <= end:
+            return True
+    return False
 
 
 def check_sentence(sentence: str, quotes: Mapping[int, Quote | str],

@@ -172,3 +172,12 @@ def test_numbers_with_thousands_separators_are_one_fact():
     quote = "About 1,400 dock workers will stay off the job."
     assert check_sentence("About 1,400 [1]", {1: quote}).supported
     assert not check_sentence("About 1,600 [1]", {1: quote}).supported
+
+
+def test_a_week_resolved_from_this_week_is_supported():
+    """Regression: "this week (20 May 2024 – 26 May 2024)" failed against its own quote."""
+    from datetime import date
+
+    quote = Quote("The Cabinet will meet this week.", date(2024, 5, 20))
+    assert check_sentence("this week (20 May 2024 – 26 May 2024) [1]", {1: quote}).supported
+    assert not check_sentence("this week (27 May 2024 – 2 June 2024) [1]", {1: quote}).supported
