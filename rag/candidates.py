@@ -111,12 +111,12 @@ def support_order(best: Candidate, same: list[Candidate]) -> list[Candidate]:
 
 
 def after_publication(e: Entity, doc) -> bool:
-    published, span = _published(doc), day_span(e)
+    published, span = _published(doc), e.days()
     return bool(published and span and span[0] > published)
 
 
 def before_publication(e: Entity, doc) -> bool:
-    published, span = _published(doc), day_span(e)
+    published, span = _published(doc), e.days()
     return bool(published and span and span[1] < published)
 
 
@@ -177,25 +177,13 @@ def contradicts(a: Entity, b: Entity) -> bool:
     if not (a.resolved or b.resolved):
         # Figures disagree; ordinals seldom do ("his 10th trip" / "his first trip since …").
         return "ORDINAL" not in (a.label, b.label)
-    spans = [day_span(e) for e in (a, b)]
+    spans = [e.days() for e in (a, b)]
     if None in spans:
         return False
     (a0, a1), (b0, b1) = spans
     if (a1 - a0).days > CONFLICT_MAX_DAYS or (b1 - b0).days > CONFLICT_MAX_DAYS:
         return False
     return a1 < b0 or b1 < a0
-
-
-def day_span(e: Entity):
-    from datetime import date
-
-    if not e.resolved:
-        return None
-    try:
-        parts = [date.fromisoformat(p[:10]) for p in e.resolved.split("/")]
-    except ValueError:
-        return None
-    return parts[0], parts[-1]
 
 
 def time_of_day_conflict(agree: list[Candidate]):

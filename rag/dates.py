@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 # Words before or around a weekday that point forward in time.
 FUTURE_CUES = re.compile(
     r"\b(as early as|until|till|by|next|coming|will|would|could|may|might|expected|"
@@ -25,7 +25,7 @@ PAST_CUES = re.compile(r"\b(last|earlier|ago|previous|past|on)\b", re.IGNORECASE
 _RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _PART_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night|noon|midnight)\b", re.I)
 _HAS_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_MONTHS = re.compile(
+MONTHS = re.compile(
     r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|"
     r"sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b",
     re.IGNORECASE,
@@ -72,10 +72,10 @@ def resolve(expr: str, base: date | None, context: str = "") -> ResolvedDate | N
         if re.search(r"\bthis week\b", low):
             monday = base - timedelta(days=base.weekday())
             return ResolvedDate(monday, monday + timedelta(days=6))
-        wd = _WEEKDAY_RE.search(low)
-        if wd and not _MONTHS.search(low):
+        wd = WEEKDAY_RE.search(low)
+        if wd and not MONTHS.search(low):
             return ResolvedDate(_weekday(wd.group(1).lower(), base, low, context), part_of_day=part)
-    if _MONTHS.search(low) and re.search(r"\d", low):
+    if MONTHS.search(low) and re.search(r"\d", low):
         return _absolute(text, base, part)
     if m := re.fullmatch(r"(?:in |the year )?(1[89]\d\d|20\d\d)", low):
         y = int(m.group(1))

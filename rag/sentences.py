@@ -49,6 +49,16 @@ class Entity:
         """The answer type this entity can fill."""
         return LABEL_TO_TYPE.get(self.label, "entity")
 
+    def days(self) -> tuple[date, date] | None:
+        """First and last day of the resolved date (the same day twice for one day)."""
+        if not self.resolved:
+            return None
+        try:
+            parts = [date.fromisoformat(p[:10]) for p in self.resolved.split("/")]
+        except ValueError:
+            return None
+        return parts[0], parts[-1]
+
 
 @dataclass
 class Sentence:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from rag.dates import MONTHS, WEEKDAY_RE, resolve
 from rag.question import QuestionAnalysis
 from rag.sentences import Entity, Sentence
 from rag.text import stem_all, tokenize
@@ -92,7 +93,7 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
         if q.answer_type in {"date", "time"}:
             # A resolved date, as precise as asked; an unplaced "decades" or "the coming days"
             # hardly answers "when".
-            fit *= _date_precision(q, e) if e.resolved else (1.0 if _PLACED.search(e.text) else 0.3)
+            fit *= _date_precision(q, e) if e.resolved else (1.0 if _placed(e.text) else 0.3)
         if q.answer_type == "place" and s.text[e.end - s.start : e.end - s.start + 2] in ("'s", "’s"):
             fit *= 0.5  # "Europe's satellite": an owner, seldom the where
         if focus and focus in set(stem_all(tokenize(e.text))):
@@ -165,8 +166,6 @@ _LIFE_SPAN = re.compile(rf"\((?:born\s+)?({_DAY_MONTH_YEAR})\s*[–—-]\s*(?:di
 LIFE_DATE = "LIFE_DATE"  # the label of a date read from "(born – died)"
 _BIRTH = re.compile(r"\b(born|birth|birthday)\b", re.I)
 _DEATH = re.compile(r"\b(die|died|death|dead|pass(?:ed)? away)\b", re.I)
-_MONTH_NUMBERS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
 
 
 def life_event(question: str) -> int | None:
@@ -181,23 +180,11 @@ def _life_dates(s: Sentence, which: int) -> list[Entity]:
     out = []
     for m in _LIFE_SPAN.finditer(s.text):
         text = m.group(which)
-        resolved = _iso_range(text)
+        found = resolve(re.sub(r"^c\.\s*", "", text), None)  # "c. 1823": about 1823
+        resolved = found.iso() if found else None
         a, b = s.start + m.start(which), s.start + m.end(which)
         out.append(Entity(LIFE_DATE, text, a, b, resolved))
     return out
-
-
-def _iso_range(text: str) -> str | None:
-    """ISO day or year range of "3 May 1823", "May 3, 1823" or "1823"."""
-    year = re.search(r"\d{4}", text)
-    month = next((n for name, n in _MONTH_NUMBERS.items() if name in text.lower()), None)
-    day = re.search(r"\b(\d{1,2})\b", text)
-    if not year:
-        return None
-    y = int(year.group())
-    if month and day:
-        return f"{y:04d}-{month:02d}-{int(day.group(1)):02d}"
-    return f"{y:04d}-01-01/{y:04d}-12-31"
 
 
 def _spans(pattern: re.Pattern, s: Sentence, label: str) -> list[Entity]:
@@ -227,9 +214,14 @@ def _numbers_inside(s: Sentence) -> list[Entity]:
     return out
 
 
-_PLACED = re.compile(r"\d|\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|"
-                     r"sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b|"
-                     r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(noon|midnight|dawn|dusk)\b", re.I)
+_TIME_WORD = re.compile(r"\b(noon|midnight|dawn|dusk)\b", re.I)
+
+
+def _placed(text: str) -> bool:
+    """Does a date expression name a point in time (a number, month, weekday, time of day),
+    unlike "decades" or "the coming days"?"""
+    return bool(re.search(r"\d", text) or MONTHS.search(text) or WEEKDAY_RE.search(text)
+                or _TIME_WORD.search(text))
 
 
 def _with_unit(q: QuestionAnalysis, e: Entity, s: Sentence) -> Entity:
@@ -255,13 +247,10 @@ def _role_near(role: str, e: Entity, s: Sentence) -> bool:
 def _date_precision(q: QuestionAnalysis, e: Entity) -> float:
     """How well a date's precision fits the question: "when" wants a day ("Tuesday" over
     "this week" or "2027"); "what year" wants a year."""
-    days = e.resolved.split("/")
-    try:
-        from datetime import date
-
-        span = (date.fromisoformat(days[-1][:10]) - date.fromisoformat(days[0][:10])).days
-    except ValueError:
+    days = e.days()
+    if days is None:
         return 1.0
+    span = (days[1] - days[0]).days
     wanted = {"year": 364, "month": 27}.get(q.focus or "", 0)
     if wanted:
         return 1.0 if span >= wanted else 0.8
