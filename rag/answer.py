@@ -23,7 +23,7 @@ from rag.evidence import (
     AUTHOR_WORDS, BYLINE, ScoredSentence, WordMatcher, candidate_sentences, rank_sentences,
     refers_back,
 )
-from rag.question import QuestionAnalysis, analyse, load_vocab
+from rag.question import STOPWORDS as STOPWORD_SET, QuestionAnalysis, analyse, load_vocab
 from rag.sentences import Entity
 from rag.settings import RagSettings
 from rag.text import stem_all, tokenize
@@ -59,6 +59,10 @@ EXPLANATION_SENTENCES = 3
 # one false abstention fewer and one abstention lost; newswire one answer fewer and one
 # false abstention fewer; seeds unchanged).
 TITLE_CONTEXT = 0.3
+# A value may sit this many sentences after the best evidence, when they go on about it.
+FOLLOW_SENTENCES = 2
+EPITHET_CHARS = 8
+QUOTE_START = re.compile(r"^\s*[\"“]")
 TITLE_CACHE = 10_000
 OTHER_DOC_MARGIN = 0.92
 RELATED_PASSAGES = 3
@@ -159,6 +163,13 @@ class ExtractiveAnswerer:
     def _compose(self, q: QuestionAnalysis, ranked, docs, vocab, extra, neighbours=None) -> Answer:
         if self._should_abstain(q, ranked, vocab, extra):
             return self._abstain(q, ranked, docs)
+        if names := question_names(q):
+            # "Who managed Rovers during the Second World War?": an answer comes from an
+            # article that mentions every name the question gives.
+            ok = {d for d in docs if names_in(names, docs[d][0])}
+            if not ok:
+                return self._abstain(q, ranked, docs)
+            ranked = [r for r in ranked if r.doc_id in ok]
         if q.options and (answer := self._either_or(q, ranked, docs)):
             return answer
         if q.answer_type in FACTOID_TYPES:
@@ -254,10 +265,28 @@ class ExtractiveAnswerer:
         if not cands:
             # The value may sit in the next sentence, which goes on about the same thing
             # ("Terravue-1 lifted off …" then "The 1,150-kilogram spacecraft separated …").
-            follow = {nxt.sid for r in strong if (nxt := neighbours.get(r.sentence.sid, (None, None))[1])
-                      is not None and refers_back(nxt.text)}
-            after = [r for r in ranked if r.sentence.sid in follow]
+            # ("… chief executive Graham Pell told Reuters." "We have put …" "The 61-year-old, …":
+            # a quotation of the same speaker may come between.)
+            follow = {}
+            for r in strong:
+                nxt = neighbours.get(r.sentence.sid, (None, None))[1]
+                for _ in range(FOLLOW_SENTENCES):
+                    if nxt is None or not (refers_back(nxt.text) or QUOTE_START.match(nxt.text)):
+                        break
+                    follow.setdefault(nxt.sid, (nxt, r))
+                    nxt = neighbours.get(nxt.sid, (None, None))[1]
+            seen = {r.sentence.sid: r for r in ranked}
+            # The sentence it follows is cited before it. Outside the retrieved chunks, a
+            # follow-on sentence counts when it opens by naming the one just described, with
+            # the value asked for ("The 61-year-old, who …"), and borrows the score of the
+            # sentence it follows.
+            after = [seen[sid] for sid in follow if sid in seen]
+            unseen = [ScoredSentence(nxt, r.score, r.dense, r.lexical, 0.0, r.matched_terms)
+                      for sid, (nxt, r) in follow.items() if sid not in seen]
             cands = find_candidates(q, after, idf, q_stems, vocab, neighbours)
+            cands += [c for c in find_candidates(q, unseen, idf, q_stems, vocab, neighbours)
+                      if c.entity.start - c.evidence.sentence.start <= EPITHET_CHARS]
+            cands = [replace(c, antecedent=c.antecedent or follow[c.evidence.sentence.sid][1]) for c in cands]
         if q.focus and q.answer_type in {"place", "organisation"}:
             # "Which streets …": a value that names the kind asked for ("Elm Street") wins.
             kind = stem_all([q.focus])[0]
@@ -330,12 +359,30 @@ def _unknown_name(q: QuestionAnalysis, vocab) -> bool:
     if not vocab:
         return False
     stems = getattr(vocab, "stems", set())
+    return any(w not in vocab and stem_all([w])[0] not in stems for w in question_names(q))
+
+
+def question_names(q: QuestionAnalysis) -> list[str]:
+    """The names a question gives (capitalised words past the first), lowercase and
+    typo-fixed: "during the Second World War". (Numbers were tried too: "in 2004" missed an
+    article that says "the 2003–04 season".)"""
+    out = []
     for m in re.finditer(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w'’-]*", q.text.strip()):
-        for word in tokenize(m.group()):
-            word = q.corrected.get(word, word)
-            if len(word) > 1 and word not in vocab and stem_all([word])[0] not in stems:
-                return True
-    return False
+        out += [q.corrected.get(w, w) for w in tokenize(m.group()) if len(w) > 1]
+    return [w for w in dict.fromkeys(out) if w not in STOPWORD_SET]
+
+
+def names_in(names: list[str], text: str) -> bool:
+    """Does the text mention every name, allowing another ending ("Italy"/"Italian")?"""
+    words = set(tokenize(text))
+    stems = set(stem_all(list(words)))
+    for name in names:
+        if name in words or stem_all([name])[0] in stems:
+            continue
+        head = name[: max(4, len(name) - 3)]
+        if not any(w.startswith(head) for w in words):
+            return False
+    return True
 
 
 def _unknown_share(terms: list[str], vocab, near: set[str] = frozenset()) -> float:

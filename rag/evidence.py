@@ -52,6 +52,12 @@ REFERRING_START = re.compile(
     r"case|law|bill|team|club|museum|school|hospital|mission|launch|structure|device|machine|"
     r"vehicle|car|boat|building|tower|statue|sculpture|engine|system|company|group|body))\b", re.I)
 CONTINUING_START = re.compile(r"^\W*(but|and|yet|still|also|meanwhile|instead)\b", re.I)
+# A back-reference inside the sentence: "The manager that season was …", "insisted on this
+# height", "the same year". ("This week", "this year" point at the present, not back.)
+_TIME_WORDS = r"(?:season|year|day|month|week|time|period|decade|century|summer|winter|spring|autumn|night|morning|afternoon|evening)s?"
+REFERRING_INSIDE = re.compile(
+    rf"\b(?:(?:that|the same|the following|the next|the previous)\s+{_TIME_WORDS}"
+    rf"|(?:this|these|those)\s+(?!{_TIME_WORDS}\b|is\b|was\b|are\b|were\b|will\b|has\b|had\b)[a-z]{{3,}})\b")
 # Questions about who wrote a piece are answered by its byline ("By NAME").
 AUTHOR_WORDS = re.compile(r"\b(wrote|written|author|authors|byline|reporter|journalist)\b", re.I)
 BYLINE = re.compile(r"\bBy\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+")
@@ -68,6 +74,8 @@ def refers_back(text: str) -> bool:
     if text.count("”") > text.count("“"):
         return True  # closes a quotation it did not open
     if text.count('"') % 2 == 1 and not text.lstrip().startswith('"'):
+        return True
+    if REFERRING_INSIDE.search(text):
         return True
     return bool(CONTINUING_START.match(text))
 

@@ -47,6 +47,7 @@ PLACE_HEADS = re.compile(
     r"University|College|Institute|School|Hospital|Museum|Cathedral|Church|Market|Terminal|"
     r"Plaza|Province|Prefecture|County|District|Oblast|Krai|Peninsula|Strait|Sea|Ocean)\b")
 NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY", "DATE"}
+CURRENCY_SIGNS = "$€£¥₩₽"
 CURRENCY = re.compile(r"[$€£¥₩₽]|\b(dollars?|euros?|pounds?|rubles?|roubles?|won|yuan|yen|usd|eur)\b", re.I)
 # How far after a value its unit or counted noun may sit ("tens of millions of Soviet-style
 # artillery shells").
@@ -107,6 +108,8 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
                 fit = 1.0  # "10th foreign trip", "the past 17 months", "aged 39": any number
             fit *= _measure_fit(q, e, s)
             e = _with_unit(q, e, s)
+        if e.label == "MONEY":
+            e = _with_currency(e, s)
         if fit <= 0:
             continue
         e_stems = {st for st, w in zip(stem_all(tokenize(e.text)), tokenize(e.text)) if len(w) > 2}
@@ -236,6 +239,14 @@ def _with_unit(q: QuestionAnalysis, e: Entity, s: Sentence) -> Entity:
     return e
 
 
+def _with_currency(e: Entity, s: Sentence) -> Entity:
+    """The amount with the currency sign spaCy leaves before it ("£" + "60,000")."""
+    at = e.start - s.start
+    if at > 0 and s.text[at - 1] in CURRENCY_SIGNS and not e.text.startswith(tuple(CURRENCY_SIGNS)):
+        return Entity(e.label, s.text[at - 1] + e.text, e.start - 1, e.end, e.resolved, e.resolved_label)
+    return e
+
+
 def _role_near(role: str, e: Entity, s: Sentence) -> bool:
     """Is the role ("spokesman") written next to the person ("Kremlin spokesman Dmitry
     Peskov", "Peskov, the Kremlin's spokesman")?"""
@@ -263,7 +274,13 @@ def _measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
     after = s.text[e.end - s.start : e.end - s.start + UNIT_WINDOW]
     around = e.text + " " + after[:20]
     if q.measure == "money":
-        return 1.0 if CURRENCY.search(around) else 0.0  # spaCy calls "tens of millions" MONEY
+        # The currency belongs to this value: written in it, just before it, or in the next
+        # words ("5 million euros"), not to another value nearby ("6,000 shares at £10").
+        # (spaCy calls "tens of millions" MONEY, so the label alone does not say.)
+        before = s.text[max(0, e.start - s.start - 2) : e.start - s.start]
+        unit = " ".join(after.split()[:2])
+        return 1.0 if CURRENCY.search(e.text) or CURRENCY.search(before) or CURRENCY.match(unit) \
+            or re.match(r"(?:million|billion|thousand|m|bn|k)\b\s*" + CURRENCY.pattern, unit, re.I) else 0.0
     if q.measure == "count":
         if not q.counted:
             return 1.0 if e.label in {"CARDINAL", "ORDINAL", "QUANTITY"} else 0.0

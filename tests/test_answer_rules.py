@@ -22,7 +22,8 @@ ARTICLES = {
         "Repairs will cost about $4 million, according to the city council. "
         "Ferries left the harbour in the morning on Monday, the council said. "
         "Brand's predecessor, Ivo Marsh, retired to the island town of Kestrel Bay. "
-        "He died there last year, aged 90.\n"
+        "He died there last year, aged 90. "
+        "The harbour wall was rebuilt after the Second World War.\n"
     ),
     "festival": (
         "Lantern festival draws record crowds\n\n"
@@ -35,12 +36,22 @@ ARTICLES = {
         "The festival's main lantern was lit at dusk by the organisers. "
         "The 300-kilogram structure took a month to build.\n"
     ),
+    "club": (
+        "Dunmore Rovers at 130\n\n"
+        "Dunmore Rovers was founded in 1894 by workers at the Dunmore rope works. "
+        "Its first secretary, Alan Petch, raised the money for a ground. "
+        "\"We will build the finest ground in the county, and nothing less will do.\" "
+        "The 44-year-old, a rope maker by trade, bought the land at Cooper Field in 1896. "
+        "Rovers beat Hull City in the cup final of 1927. "
+        "The manager that season was Samuel Ogden.\n"
+    ),
 }
 META = {
     "harbour": {"title": "Port of Aldmere reopens after storm", "published": "2024-03-06",
                 "source": "Coastal Wire", "author": "Marta Ellis"},
     "festival": {"title": "Lantern festival draws record crowds", "published": "2024-03-04",
                  "source": "Valley Herald", "author": "Owen Price"},
+    "club": {"title": "Dunmore Rovers at 130", "published": "2024-05-01", "source": "Valley Herald"},
 }
 
 
@@ -54,7 +65,7 @@ def town(tmp_path_factory) -> Pipeline:
     (corpus / "metadata.json").write_text(json.dumps(META), encoding="utf-8")
     p = Pipeline(RagSettings(data_dir=root / "data", corpus_dir=corpus, show_progress=False))
     report = p.ingest(corpus)
-    assert report.errors == [] and len(report.added) == 2
+    assert report.errors == [] and len(report.added) == 3
     return p
 
 
@@ -274,3 +285,40 @@ def test_a_sentence_is_also_read_with_its_article_title(town):
     dense = answerer._dense_in_context(qvec, cands, vecs, docs)
     assert dense.shape == (len(cands),) and (dense >= vecs @ qvec - 1e-6).all()
     assert (dense > vecs @ qvec + 1e-3).any()
+
+
+def test_a_question_s_names_must_all_be_in_the_answering_article(town):
+    # Rovers' manager is named, and the Second World War is mentioned, but not in one article.
+    a = town.query("Who managed Dunmore Rovers in 1927?")
+    assert not a.abstained and a.short_answer == "Samuel Ogden"
+    assert town.query("Who managed Dunmore Rovers during the Second World War?").abstained
+
+
+def test_a_follow_on_epithet_gives_the_value_past_a_quotation(town):
+    # "… secretary, Alan Petch, raised …" "“We will build …”" "The 44-year-old, …"
+    a = town.query("How old was the secretary Alan Petch?")
+    assert not a.abstained and a.short_answer == "44-year-old"
+    assert "Petch" in a.citations[0].quote and a.citations[-1].quote.startswith("The 44-year-old")
+
+
+def test_a_back_reference_inside_a_sentence_borrows_the_words_before_it():
+    from rag.evidence import refers_back
+
+    assert refers_back("The manager that season was Samuel Ogden.")
+    assert refers_back("The trustees insisted on this height so that ships could pass.")
+    # "this week" points at the present, not back.
+    assert not refers_back("Ministers will meet this week in Rome.")
+
+
+def test_money_is_the_amount_the_currency_belongs_to():
+    from rag.values import answer_entities
+    from rag.sentences import Entity, Sentence
+
+    q = analyse("How much did the company pay for the line?")
+    text = "The founders raised £60,000 by selling 6,000 shares at £10 each."
+    ents = [Entity(label, v, text.index(v), text.index(v) + len(v))
+            for label, v in (("MONEY", "60,000"), ("CARDINAL", "6,000 "), ("MONEY", "10 "))]
+    ents = [Entity(e.label, e.text.strip(), e.start, e.start + len(e.text.strip())) for e in ents]
+    assert [text[e.start:e.end] for e in ents] == ["60,000", "6,000", "10"]
+    found = [e.text for e, fit in answer_entities(q, Sentence("d", 0, len(text), text, ents), set()) if fit > 0]
+    assert found == ["£60,000", "£10"]  # the sign is shown; "6,000 shares" is no amount of money
