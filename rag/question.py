@@ -45,6 +45,23 @@ TYPE_NOUNS = {
     "channel": "organisation", "publication": "organisation", "group": "organisation",
     "company": "organisation", "media": "organisation", "broadcaster": "organisation",
     "number": "number", "percentage": "number", "amount": "number", "distance": "number",
+    # Common nouns of news and reference writing, singular (plurals are looked up by their
+    # singular: "which regions", "which countries").
+    "area": "place", "district": "place", "province": "place", "state": "place", "island": "place",
+    "county": "place", "nation": "place", "continent": "place", "stadium": "place",
+    "ground": "place", "harbour": "place", "neighbourhood": "place", "suburb": "place",
+    "manager": "person", "coach": "person", "captain": "person", "engineer": "person",
+    "mayor": "person", "chief": "person", "founder": "person", "owner": "person",
+    "secretary": "person", "scientist": "person", "player": "person", "worker": "person",
+    "author": "person", "writer": "person", "architect": "person", "designer": "person",
+    "chairman": "person", "director": "person", "king": "person", "queen": "person",
+    "team": "organisation", "club": "organisation", "firm": "organisation",
+    "carmaker": "organisation", "manufacturer": "organisation", "maker": "organisation",
+    "union": "organisation", "party": "organisation", "body": "organisation",
+    "authority": "organisation", "institution": "organisation", "ministry": "organisation",
+    "bank": "organisation", "charity": "organisation", "university": "organisation",
+    "airline": "organisation", "society": "organisation",
+    "century": "date", "decade": "date", "season": "date",
 }
 DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "your"}
 NUMBER_HOW = {"many", "much", "far", "long", "old", "big", "large", "often", "fast", "tall", "high",
@@ -134,8 +151,30 @@ def _focus(words: list[str]) -> str | None:
     """The type noun right after "which"/"what" ("which (Pacific) port", "what year")."""
     for i, w in enumerate(words[:6]):
         if w in {"what", "which"}:
-            return next((x for x in words[i + 1 : i + 3] if x in TYPE_NOUNS), None)
+            return _type_noun(words[i + 1 :])
     return None
+
+
+def _type_noun(after: list[str]) -> str | None:
+    """The first noun that says what kind of answer is wanted, within the few words after
+    "which"/"what" ("which North Korean outlet", "which separatist regions"), or after "the
+    name of" ("what is the name of the crane operator"), as written."""
+    if "name" in after[:3] and "of" in after[:5]:
+        after = after[after.index("of") + 1 :]
+    for w in after[:4]:
+        if _singular(w) in TYPE_NOUNS:
+            return w
+        if w in STOPWORDS - DETERMINERS:
+            break  # "what did …": past the noun phrase
+    return None
+
+
+def _singular(word: str) -> str:
+    if word in TYPE_NOUNS:
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 _OPTION = r"(?:(?:in|by|on|at|from|to|with|for)\s+)?(?:(?:the|a|an)\s+)?([\w'’-]+)"
@@ -248,8 +287,10 @@ def _answer_type(words: list[str]) -> tuple[str | None, AnswerType]:
             return w, "place"
         if w in {"who", "whom", "whose"}:
             # "Who is Dmitry Peskov?" asks for a description; "Who is the spokesman?" a person.
+            # ("who is russias defence minister": a role, written without its apostrophe.)
             if nxt in {"is", "was", "are", "were"} and nxt2 and nxt2 not in DETERMINERS \
-                    and not any("'" in x or "’" in x for x in words[i + 2 :]) and len(words) - i <= 5:
+                    and not any("'" in x or "’" in x for x in words[i + 2 :]) and len(words) - i <= 5 \
+                    and not any(TYPE_NOUNS.get(x) == "person" for x in words[i + 2 :]):
                 return w, "other"
             return w, "person"
         if w == "why":
@@ -263,9 +304,8 @@ def _answer_type(words: list[str]) -> tuple[str | None, AnswerType]:
                 return w, "number"
             return w, "explanation"
         if w in {"what", "which"}:
-            for noun in (nxt, nxt2):
-                if noun in TYPE_NOUNS:
-                    return w, TYPE_NOUNS[noun]
+            if noun := _type_noun(words[i + 1 :]):
+                return w, TYPE_NOUNS[_singular(noun)]
             if nxt in {"for", "purpose", "reason"} or (nxt == "is" and nxt2 in {"purpose", "reason"}):
                 return w, "explanation"
             return w, "entity"

@@ -48,6 +48,8 @@ PLACE_HEADS = re.compile(
     r"Plaza|Province|Prefecture|County|District|Oblast|Krai|Peninsula|Strait|Sea|Ocean)\b")
 NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY", "DATE"}
 CURRENCY_SIGNS = "$€£¥₩₽"
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+_NAME_TAIL = re.compile(r"(?: [A-Z][a-z]+)+(?![\w'’-])")
 CURRENCY = re.compile(r"[$€£¥₩₽]|\b(dollars?|euros?|pounds?|rubles?|roubles?|won|yuan|yen|usd|eur)\b", re.I)
 # How far after a value its unit or counted noun may sit ("tens of millions of Soviet-style
 # artillery shells").
@@ -110,10 +112,11 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
             e = _with_unit(q, e, s)
         if e.label == "MONEY":
             e = _with_currency(e, s)
+        elif e.label in NAME_LABELS:
+            e = _with_name_tail(e, s)
         if fit <= 0:
             continue
-        e_stems = {st for st, w in zip(stem_all(tokenize(e.text)), tokenize(e.text)) if len(w) > 2}
-        if e_stems & q_stems - units or _demonym_of(e.text, q_words):
+        if _named_by(e, q_stems - units) or _demonym_of(e.text, q_words):
             continue  # the question already names it ("Russia" for "the Russian navy") ("Joe Biden" for "Biden's adviser")
         out.append((e, fit))
     return out
@@ -123,6 +126,20 @@ _DURATION_SPAN = re.compile(
     r"\b(?:(?:over|more than|less than|nearly|almost|about|around|some|at least)\s+)?"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a|an)\s+"
     r"(?:years?|months?|weeks?|days?|hours?|decades?)(?:\s+and\s+a\s+half)?\b", re.I)
+
+
+def _named_by(e: Entity, q_stems: set[str]) -> bool:
+    """Does the question name this value? A person by any part of the name ("Biden" for "Joe
+    Biden"); anything else by its head word or half its words: "North Korean" does not name
+    "the Korean Central News Agency"."""
+    words = [w for w in tokenize(e.text) if len(w) > 2 and w not in {"the", "and"}]
+    stems = stem_all(words)
+    shared = [st for st in stems if st in q_stems]
+    if not shared:
+        return False
+    if e.label == "PERSON":
+        return True
+    return stems[-1] in q_stems or 2 * len(shared) >= len(stems)
 
 
 def _demonym_of(name: str, q_words: list[str]) -> bool:
@@ -237,6 +254,16 @@ def _with_unit(q: QuestionAnalysis, e: Entity, s: Sentence) -> Entity:
     if m and pattern.fullmatch(m.group().lstrip("- ")):
         return Entity(e.label, e.text + m.group(), e.start, e.end + m.end(), e.resolved, e.resolved_label)
     return e
+
+
+def _with_name_tail(e: Entity, s: Sentence) -> Entity:
+    """The name with the capitalised words spaCy's small model cut off after it
+    ("Sheffield" + " United"), unless they begin another entity."""
+    at = e.end - s.start
+    m = _NAME_TAIL.match(s.text[at:])
+    if not m or any(at < o.start - s.start < at + m.end() for o in s.entities):
+        return e  # ("US President Donald Trump": a title before another name)
+    return Entity(e.label, e.text + m.group(), e.start, e.end + m.end(), e.resolved, e.resolved_label)
 
 
 def _with_currency(e: Entity, s: Sentence) -> Entity:

@@ -322,3 +322,41 @@ def test_money_is_the_amount_the_currency_belongs_to():
     assert [text[e.start:e.end] for e in ents] == ["60,000", "6,000", "10"]
     found = [e.text for e, fit in answer_entities(q, Sentence("d", 0, len(text), text, ents), set()) if fit > 0]
     assert found == ["£60,000", "£10"]  # the sign is shown; "6,000 shares" is no amount of money
+
+
+def test_the_kind_of_answer_is_read_from_the_noun_after_which():
+    cases = {
+        "Which separatist regions has the country recognised?": ("place", "regions"),
+        "Which North Korean outlet reported the visit?": ("organisation", "outlet"),
+        "Which team did the club beat in the final?": ("organisation", "team"),
+        "What is the name of the club's first secretary?": ("person", "secretary"),
+        "who is russias defence minister": ("person", "minister"),
+        "What did the mayor say?": ("entity", None),
+    }
+    for question, expected in cases.items():
+        q = analyse(question)
+        assert (q.answer_type, q.focus) == expected, question
+
+
+def test_a_question_names_an_organisation_only_by_its_head_or_most_of_its_words():
+    from rag.values import _named_by
+    from rag.sentences import Entity
+    from rag.text import stem_all
+
+    q = set(stem_all(["north", "korean", "outlet", "agency", "russia"]))
+    assert not _named_by(Entity("ORG", "the Korean Central News Agency", 0, 30), set(stem_all(["north", "korean", "outlet"])))
+    assert _named_by(Entity("ORG", "the Korean Central News Agency", 0, 30), q)  # "agency" is its head
+    assert _named_by(Entity("PERSON", "Kim Jong Un", 0, 11), set(stem_all(["kim"])))
+
+
+def test_a_name_cut_short_by_the_tagger_is_completed():
+    from rag.values import _with_name_tail
+    from rag.sentences import Entity, Sentence
+
+    text = "Rovers beat Sheffield United 2–1 in the final, said US President Donald Trump."
+    ents = [Entity(label, name, text.index(name), text.index(name) + len(name))
+            for label, name in (("GPE", "Sheffield"), ("GPE", "US "), ("PERSON", "Donald Trump"))]
+    ents[1] = Entity("GPE", "US", ents[1].start, ents[1].start + 2)
+    s = Sentence("d", 0, len(text), text, ents)
+    assert _with_name_tail(ents[0], s).text == "Sheffield United"
+    assert _with_name_tail(ents[1], s).text == "US"  # a title before another name stays out
