@@ -62,6 +62,7 @@ TITLE_CONTEXT = 0.3
 # A value may sit this many sentences after the best evidence, when they go on about it.
 FOLLOW_SENTENCES = 2
 EPITHET_CHARS = 8
+YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 QUOTE_START = re.compile(r"^\s*[\"“]")
 TITLE_CACHE = 10_000
 OTHER_DOC_MARGIN = 0.92
@@ -294,6 +295,13 @@ class ExtractiveAnswerer:
         if life_event(q.text) and (lives := [c for c in pool if c.entity.label == LIFE_DATE]):
             # "When was Kell born?": the encyclopedia's "Kell (3 May 1823 – …)" says it.
             cands = sorted(lives, key=lambda c: "/" in (c.entity.resolved or "/"))  # a day before a year
+        if (years := YEAR.findall(q.text)) and q.answer_type not in {"date", "time"}:
+            # "How many pairs were counted in 2016?": the year is written with the value.
+            # A value from a sentence about that year, among the strong ones or further down.
+            cands = [c for c in cands if all(y in _quoted_with(c) for y in years)] or \
+                    [c for c in pool if all(y in _quoted_with(c) for y in years)]
+            if not cands and q.answer_type == "number":
+                return self._abstain(q, ranked, docs)
         if not cands and (q.measure or (q.answer_type == "person" and q.focus)):
             # "How old …", "How much will they pay …", "Who is Japan's prime minister?": no
             # value of that kind (no one named in that role) anywhere near.
@@ -326,6 +334,11 @@ class ExtractiveAnswerer:
         cites = [_citation(i + 1, r, docs) for i, r in enumerate(chosen)]
         lines = [" ".join(f"{c.quote} [{c.number}]" for c in cites)]
         return Answer("\n".join(lines), short, False, cites, q.text, q.answer_type)
+
+
+def _quoted_with(c) -> str:
+    """The text a candidate is quoted with: its sentence, and the one it refers back to."""
+    return c.evidence.sentence.text + (" " + c.antecedent.sentence.text if c.antecedent else "")
 
 
 def _compose_factoid(q, best, agree, differ, docs) -> Answer:

@@ -62,7 +62,14 @@ TYPE_NOUNS = {
     "bank": "organisation", "charity": "organisation", "university": "organisation",
     "airline": "organisation", "society": "organisation",
     "century": "date", "decade": "date", "season": "date",
+    "population": "number", "capacity": "number", "attendance": "number",
+    "total": "number", "figure": "number",
 }
+# "What is the height of …" measures as "how high …" does.
+MEASURE_NOUNS = {"height": "size", "length": "size", "width": "size", "depth": "size",
+                 "size": "size", "area": None, "weight": "weight", "distance": "distance",
+                 "age": "age", "speed": "speed", "cost": "money", "price": "money", "toll": "money",
+                 "fee": "money", "fare": "money", "salary": "money", "wage": "money"}
 DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "your"}
 NUMBER_HOW = {"many", "much", "far", "long", "old", "big", "large", "often", "fast", "tall", "high",
               "heavy", "deep", "wide", "quickly"}
@@ -134,6 +141,8 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
              if w not in STOPWORDS and w not in WH_WORDS and len(w) > 1 and i not in form]
     follow = _looks_like_follow_up(fixed, terms)
     measure, counted = _measure(fixed) if atype in {"number", "duration"} else (None, None)
+    if atype == "number" and measure is None and wh in {"what", "which"}:
+        measure = MEASURE_NOUNS.get(_type_noun(fixed[fixed.index(wh) + 1 :]) or "")
     if measure == "duration" and atype != "duration":
         measure = None  # "How long is the train?": a length or a duration; no constraint
     if measure is None and atype == "number" and "distance" in fixed:
@@ -159,10 +168,12 @@ def _type_noun(after: list[str]) -> str | None:
     """The first noun that says what kind of answer is wanted, within the few words after
     "which"/"what" ("which North Korean outlet", "which separatist regions"), or after "the
     name of" ("what is the name of the crane operator"), as written."""
+    if after and after[0] in {"is", "was", "are", "were"}:
+        after = after[1:]  # "what was the committee vote"
     if "name" in after[:3] and "of" in after[:5]:
         after = after[after.index("of") + 1 :]
     for w in after[:4]:
-        if _singular(w) in TYPE_NOUNS:
+        if _singular(w) in TYPE_NOUNS or w in MEASURE_NOUNS:
             return w
         if w in STOPWORDS - DETERMINERS:
             break  # "what did …": past the noun phrase
@@ -305,8 +316,9 @@ def _answer_type(words: list[str]) -> tuple[str | None, AnswerType]:
             return w, "explanation"
         if w in {"what", "which"}:
             if noun := _type_noun(words[i + 1 :]):
-                return w, TYPE_NOUNS[_singular(noun)]
-            if nxt in {"for", "purpose", "reason"} or (nxt == "is" and nxt2 in {"purpose", "reason"}):
+                return w, TYPE_NOUNS.get(_singular(noun), "number")
+            if nxt in {"for", "purpose", "reason"} or (
+                    nxt in {"is", "was"} and {"purpose", "reason"} & set(words[i + 2 : i + 4])):
                 return w, "explanation"
             return w, "entity"
     if words and words[0] in {"is", "are", "was", "were", "did", "does", "do", "will", "can", "has", "have"}:

@@ -50,7 +50,8 @@ NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY", "DATE"}
 CURRENCY_SIGNS = "$€£¥₩₽"
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 _NAME_TAIL = re.compile(r"(?: [A-Z][a-z]+)+(?![\w'’-])")
-CURRENCY = re.compile(r"[$€£¥₩₽]|\b(dollars?|euros?|pounds?|rubles?|roubles?|won|yuan|yen|usd|eur)\b", re.I)
+CURRENCY = re.compile(r"[$€£¥₩₽]|\b(dollars?|euros?|pounds?|rubles?|roubles?|won|yuan|yen|usd|eur|"
+                      r"cents?|pence|penny|(?:\w+)pence|shillings?|guineas?)\b", re.I)
 # How far after a value its unit or counted noun may sit ("tens of millions of Soviet-style
 # artillery shells").
 UNIT_WINDOW = 50

@@ -43,7 +43,9 @@ ARTICLES = {
         "\"We will build the finest ground in the county, and nothing less will do.\" "
         "The 44-year-old, a rope maker by trade, bought the land at Cooper Field in 1896. "
         "Rovers beat Hull City in the cup final of 1927. "
-        "The manager that season was Samuel Ogden.\n"
+        "The manager that season was Samuel Ogden. "
+        "Dunmore Rovers had 300 members soon after it was founded. "
+        "In 1910 it had 1,200 members.\n"
     ),
 }
 META = {
@@ -360,3 +362,19 @@ def test_a_name_cut_short_by_the_tagger_is_completed():
     s = Sentence("d", 0, len(text), text, ents)
     assert _with_name_tail(ents[0], s).text == "Sheffield United"
     assert _with_name_tail(ents[1], s).text == "US"  # a title before another name stays out
+
+
+def test_what_is_the_height_of_measures_like_how_high():
+    for question, measure in {"What is the height of the tower?": "size",
+                              "What was the toll for a carriage?": "money",
+                              "What is the weight of the main lantern?": "weight"}.items():
+        q = analyse(question)
+        assert (q.answer_type, q.measure) == ("number", measure), question
+    assert analyse("What is the reason for the strike?").answer_type == "explanation"
+
+
+def test_a_year_in_a_number_question_pins_the_sentence(town):
+    a = town.query("How many members did Dunmore Rovers have in 1910?")
+    assert not a.abstained and a.short_answer == "1,200"
+    # Members are counted, but in no sentence about 1950.
+    assert town.query("How many members did Dunmore Rovers have in 1950?").abstained
