@@ -65,6 +65,7 @@ TYPE_NOUNS = {
     "population": "number", "capacity": "number", "attendance": "number",
     "total": "number", "figure": "number",
 }
+IRREGULAR_PLURALS = {"people", "children", "men", "women", "mice", "geese", "feet", "teeth"}
 # "What is the height of …" measures as "how high …" does.
 MEASURE_NOUNS = {"height": "size", "length": "size", "width": "size", "depth": "size",
                  "size": "size", "area": None, "weight": "weight", "distance": "distance",
@@ -217,12 +218,13 @@ def _measure(words: list[str]) -> tuple[str | None, str | None]:
             # The counted noun: the last word of the phrase after "many" ("foreign trips").
             phrase = []
             for x in words[i + 2 : i + 5]:
-                if x in STOPWORDS or x in WH_WORDS or x in MODALS:
-                    break
+                if x in STOPWORDS or x in WH_WORDS or x in MODALS or (phrase and x.endswith("ed")):
+                    break  # ("how many people died": the verb ends the phrase)
                 phrase.append(x)
             # The counted noun: the first plural in the phrase ("homes" in "how many homes
             # lost power"), else its last word ("how many artillery" → "artillery").
-            plural = [x for x in phrase if len(x) > 3 and x.endswith("s") and not x.endswith("ss")]
+            plural = [x for x in phrase if x in IRREGULAR_PLURALS
+                      or (len(x) > 3 and x.endswith("s") and not x.endswith("ss"))]
             noun = plural[0] if plural else (phrase[-1] if phrase else None)
             if noun in GENERIC_COUNTED:
                 return "count", None

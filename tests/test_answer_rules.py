@@ -378,3 +378,24 @@ def test_a_year_in_a_number_question_pins_the_sentence(town):
     assert not a.abstained and a.short_answer == "1,200"
     # Members are counted, but in no sentence about 1950.
     assert town.query("How many members did Dunmore Rovers have in 1950?").abstained
+
+
+def test_the_counted_noun_ends_at_the_verb():
+    assert analyse("How many people died when the docks were bombed?").counted is None  # "people": any count
+    assert analyse("How many children attend the school?").counted == "children"
+    assert analyse("How many foreign trips has Kim made?").counted == "trips foreign"
+
+
+def test_which_country_prefers_a_country_to_a_region():
+    from rag.values import answer_entities
+    from rag.sentences import Entity, Sentence
+
+    text = "It breeds in Europe, mostly in England."
+    ents = [Entity("LOC", "Europe", 13, 19), Entity("GPE", "England", 31, 38)]
+    assert [text[e.start:e.end] for e in ents] == ["Europe", "England"]
+    fits = dict((e.text, fit) for e, fit in answer_entities(analyse("Which countries does it breed in?"),
+                                                          Sentence("d", 0, len(text), text, ents), set()))
+    assert fits["England"] > fits["Europe"]
+    fits = dict((e.text, fit) for e, fit in answer_entities(analyse("Where does it breed?"),
+                                                          Sentence("d", 0, len(text), text, ents), set()))
+    assert fits["England"] == fits["Europe"]
