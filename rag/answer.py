@@ -302,6 +302,16 @@ class ExtractiveAnswerer:
                     [c for c in pool if all(y in _quoted_with(c) for y in years)]
             if not cands and q.answer_type == "number":
                 return self._abstain(q, ranked, docs)
+        if q.answer_type == "number" and (names := question_names(q)):
+            # "How many pairs breed in Lithuania?": the names are written with the value (or
+            # in the sentence before it, or the article's title), not just in its article.
+            def near(c):
+                prev = neighbours.get(c.evidence.sentence.sid, (None, None))[0]
+                title = docs.get(c.doc_id, ("", {}))[1].get("title") or ""
+                return " ".join([_quoted_with(c), prev.text if prev else "", title])
+            cands = [c for c in cands if names_in(names, near(c))]
+            if not cands:
+                return self._abstain(q, ranked, docs)
         if not cands and (q.measure or (q.answer_type == "person" and q.focus)):
             # "How old …", "How much will they pay …", "Who is Japan's prime minister?": no
             # value of that kind (no one named in that role) anywhere near.

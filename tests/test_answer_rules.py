@@ -399,3 +399,16 @@ def test_which_country_prefers_a_country_to_a_region():
     fits = dict((e.text, fit) for e, fit in answer_entities(analyse("Where does it breed?"),
                                                           Sentence("d", 0, len(text), text, ents), set()))
     assert fits["England"] == fits["Europe"]
+
+
+def test_a_number_must_be_written_near_the_names_the_question_gives(town):
+    # Hull City is in the club's article, but nowhere near a count of members.
+    assert town.query("How many members did Dunmore Rovers have when they beat Hull City?").abstained
+    a = town.query("How many members did Dunmore Rovers have in 1910?")
+    assert not a.abstained and a.short_answer == "1,200"
+
+
+def test_a_relative_is_a_person_named_in_that_role(town):
+    q = analyse("What was the name of Alan Petch's wife?")
+    assert (q.answer_type, q.focus) == ("person", "wife")
+    assert town.query("What was the name of Alan Petch's wife?").abstained
