@@ -15,7 +15,7 @@ from typing import Iterator, Protocol
 import numpy as np
 
 from rag.candidates import (
-    after_publication, before_publication, contradicts, exclusive, find_candidates,
+    after_publication, before_publication, contradicts, exclusive, find_candidates, happened_first,
     support_order, term_weights, time_of_day_conflict,
 )
 from rag.chat import expand_follow_up
@@ -164,13 +164,11 @@ class ExtractiveAnswerer:
     def _compose(self, q: QuestionAnalysis, ranked, docs, vocab, extra, neighbours=None) -> Answer:
         if self._should_abstain(q, ranked, vocab, extra):
             return self._abstain(q, ranked, docs)
-        if names := question_names(q):
-            # "Who managed Rovers during the Second World War?": an answer comes from an
-            # article that mentions every name the question gives.
-            ok = {d for d in docs if names_in(names, docs[d][0])}
-            if not ok:
-                return self._abstain(q, ranked, docs)
-            ranked = [r for r in ranked if r.doc_id in ok]
+        if (names := question_names(q)) and not any(names_in(names, docs[d][0]) for d in docs):
+            # "Who managed Rovers during the Second World War?": some article must mention
+            # every name the question gives. (Keeping only the sentences of such articles
+            # was tried: an article on a flood in Castelmora need not say "Italy".)
+            return self._abstain(q, ranked, docs)
         if q.options and (answer := self._either_or(q, ranked, docs)):
             return answer
         if q.answer_type in FACTOID_TYPES:
@@ -258,6 +256,9 @@ class ExtractiveAnswerer:
             # "When did the strike end?" cannot be answered by a date after the article was
             # written ("until at least next Wednesday").
             pool = [c for c in pool if not after_publication(c.entity, docs.get(c.doc_id))]
+            # ... and a sentence that says it happened beats one that says it would, or may
+            # ("would consider declaring … this week" / "On Tuesday the Cabinet declared …").
+            pool = happened_first(pool)
         elif q.answer_type in {"date", "time"} and FUTURE_QUESTION.search(q.text):
             # "How soon could they meet?", "When will …": not a day before the article.
             pool = [c for c in pool if not before_publication(c.entity, docs.get(c.doc_id))]

@@ -412,3 +412,21 @@ def test_a_relative_is_a_person_named_in_that_role(town):
     q = analyse("What was the name of Alan Petch's wife?")
     assert (q.answer_type, q.focus) == ("person", "wife")
     assert town.query("What was the name of Alan Petch's wife?").abstained
+
+
+def test_a_question_about_the_past_prefers_what_happened_to_what_was_expected():
+    from rag.candidates import Candidate, happened_first
+    from rag.evidence import ScoredSentence
+    from rag.sentences import Entity, Sentence
+
+    def cand(text, day, score):
+        s = Sentence("d", 0, len(text), text)
+        return Candidate(Entity("DATE", day, text.index(day), text.index(day) + len(day)),
+                         ScoredSentence(s, score, score, 0.5, 1.0), score)
+
+    expected = cand("The council was expected to vote on the new pier on Monday.", "Monday", 0.70)
+    voted = cand("The council voted on the pier on Tuesday.", "Tuesday", 0.65)
+    assert [c.entity.text for c in happened_first([expected, voted])] == ["Tuesday", "Monday"]
+    # Between two sentences that both say it happened, the better match stays first.
+    also = cand("The council met on the pier on Wednesday.", "Wednesday", 0.60)
+    assert [c.entity.text for c in happened_first([voted, also])] == ["Tuesday", "Wednesday"]
