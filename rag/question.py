@@ -66,7 +66,8 @@ TYPE_NOUNS = {
     "airline": "organisation", "society": "organisation",
     "century": "date", "decade": "date", "season": "date",
     "population": "number", "capacity": "number", "attendance": "number",
-    "total": "number", "figure": "number",
+    "total": "number", "figure": "number", "rise": "number", "increase": "number",
+    "raise": "number", "cut": "number", "growth": "number",
 }
 IRREGULAR_PLURALS = {"people", "children", "men", "women", "mice", "geese", "feet", "teeth"}
 # "What is the height of …" measures as "how high …" does.

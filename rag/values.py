@@ -82,6 +82,7 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
         entities += _spans(_FREQUENCY, s, "DATE")  # "every six minutes"
     if q.answer_type == "place":
         entities += _spans(_STREET, s, "FAC")  # spaCy leaves many "Elm Street"s untagged
+        entities += _dateline(s)  # "KOUROU, French Guiana — …": where the story was filed
     if q.answer_type == "person":
         entities += _titled_people(s)  # "Castelmora Mayor Giulia Santoro" tagged as one ORG
     if q.answer_type in {"date", "time"} and (end := life_event(q.text)):
@@ -94,7 +95,9 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
     q_words = tokenize(q.text)
     for e in entities:
         fit = 1.0 if e.label == LIFE_DATE else compat.get(e.label, 0.0)
-        if q.answer_type == "place" and PLACE_HEADS.search(e.text):
+        if e.label == DATELINE:
+            fit = DATELINE_FIT  # often where it happened, sometimes only where it was written
+        elif q.answer_type == "place" and PLACE_HEADS.search(e.text):
             fit = 1.0  # spaCy's small model calls "Pier 33" a PERSON
         if q.answer_type in {"date", "time"}:
             # A resolved date, as precise as asked; an unplaced "decades" or "the coming days"
@@ -173,6 +176,14 @@ _TITLED = re.compile(r"\b(?:Mayor|Minister|President|Prime Minister|Governor|Pre
                      r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
 
 
+def _dateline(s: Sentence) -> list[Entity]:
+    """The place of a news dateline opening the sentence ("KOUROU, French Guiana (AP) —")."""
+    m = _DATELINE.match(s.text)
+    if not m:
+        return []
+    return [Entity(DATELINE, m.group(1), s.start + m.start(1), s.start + m.end(1))]
+
+
 def _titled_people(s: Sentence) -> list[Entity]:
     """The person inside an entity that spaCy tagged with its title and place ("Castelmora
     Mayor Giulia Santoro" -> "Giulia Santoro")."""
@@ -189,6 +200,10 @@ _DAY_MONTH_YEAR = (r"(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},?\s+
                    r"(?:c\.\s*)?\d{4})")
 _LIFE_SPAN = re.compile(rf"\((?:born\s+)?({_DAY_MONTH_YEAR})\s*[–—-]\s*(?:died\s+)?({_DAY_MONTH_YEAR})\)")
 LIFE_DATE = "LIFE_DATE"  # the label of a date read from "(born – died)"
+DATELINE = "DATELINE"  # the label of a dateline's place
+DATELINE_FIT = 0.6
+_DATELINE = re.compile(r"^\W*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)?)"
+                       r"\s*(?:\([^)]{1,30}\)\s*)?[—–]")
 _BIRTH = re.compile(r"\b(born|birth|birthday)\b", re.I)
 _DEATH = re.compile(r"\b(die|died|death|dead|pass(?:ed)? away)\b", re.I)
 

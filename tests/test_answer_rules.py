@@ -430,3 +430,16 @@ def test_a_question_about_the_past_prefers_what_happened_to_what_was_expected():
     # Between two sentences that both say it happened, the better match stays first.
     also = cand("The council met on the pier on Wednesday.", "Wednesday", 0.60)
     assert [c.entity.text for c in happened_first([voted, also])] == ["Tuesday", "Wednesday"]
+
+
+def test_a_dateline_gives_a_where_answer_when_nothing_better_does():
+    from rag.values import answer_entities
+    from rag.sentences import Sentence
+
+    text = "KOUROU, French Guiana (AP) — A European satellite reached orbit on Tuesday."
+    found = answer_entities(analyse("Where was the satellite launched from?"), Sentence("d", 0, len(text), text), set())
+    assert [(e.text, fit) for e, fit in found] == [("KOUROU, French Guiana", 0.6)]
+
+
+def test_what_pay_rise_asks_for_a_number():
+    assert analyse("What pay rise is the union asking for?").answer_type == "number"
