@@ -129,7 +129,8 @@ class ExtractiveAnswerer:
         # retrieved chunks and nearest sentences).
         docs = self.store.document_texts({s.doc_id for s in cands})
         dense = self._dense_in_context(qvec, cands, cvecs, docs) if TITLE_CONTEXT else None
-        ranked = rank_sentences(q, qvec, cands, cvecs, vocab, extra, neighbours, self.words, dense)
+        titles = {d: docs[d][1].get("title") or "" for d in docs}
+        ranked = rank_sentences(q, qvec, cands, cvecs, vocab, extra, neighbours, self.words, dense, titles)
         answer = None
         if q.answer_type == "person" and AUTHOR_WORDS.search(q.text):
             # Rank again on what the question says the piece is about, not "author of the piece".
@@ -299,8 +300,13 @@ class ExtractiveAnswerer:
         if (years := YEAR.findall(q.text)) and q.answer_type not in {"date", "time"}:
             # "How many pairs were counted in 2016?": the year is written with the value.
             # A value from a sentence about that year, among the strong ones or further down.
-            cands = [c for c in cands if all(y in _quoted_with(c) for y in years)] or \
-                    [c for c in pool if all(y in _quoted_with(c) for y in years)]
+            # ("The manager that season was …" takes the year of the sentence it refers to.)
+            def about(c):
+                prev = neighbours.get(c.evidence.sentence.sid, (None, None))[0]
+                back = prev.text if prev is not None and refers_back(c.evidence.sentence.text) else ""
+                return _quoted_with(c) + " " + back
+            cands = [c for c in cands if all(y in about(c) for y in years)] or \
+                    [c for c in pool if all(y in about(c) for y in years)]
             if not cands and q.answer_type == "number":
                 return self._abstain(q, ranked, docs)
         if q.answer_type == "number" and (names := question_names(q)):

@@ -42,6 +42,8 @@ SOFT_SHARE = 0.5
 # Sentence windows: when a sentence refers back ("She emphasised …", "The city is …"), the
 # two sentences share this part of each other's lexical match.
 NEIGHBOUR_SHARE = 0.5
+TITLE_SHARE = 1.0
+SUBJECT_TITLE_WORDS = 5
 REFERRING_START = re.compile(
     r"^\W*(he|she|they|it|his|her|their|its|this|that|these|those|the \d+-year-old|"
     r"the (?:[\w,.’'-]+ )?(?:city|country|town|"
@@ -129,6 +131,7 @@ def rank_sentences(
     neighbours: dict[str, tuple[Sentence | None, Sentence | None]] | None = None,
     words: "WordMatcher | None" = None,
     dense: np.ndarray | None = None,
+    titles: dict[str, str] | None = None,
 ) -> list[ScoredSentence]:
     """Score every candidate sentence; best first. ``neighbours`` maps a sentence id to the
     sentences before and after it: "She said …" lends its words to the sentence naming her,
@@ -162,6 +165,10 @@ def rank_sentences(
         lexical = sum(idf[st] for st in matched) / idf_sum
         near = soft.get(s.sid, {})
         lexical += SOFT_SHARE * sum(idf[st] for st in near if st not in matched) / idf_sum
+        if TITLE_SHARE and titles and len(titles.get(s.doc_id, "").split()) <= SUBJECT_TITLE_WORDS:
+            t_stems = set(stem_all(tokenize(titles[s.doc_id])))
+            extra_t = tuple(st for st in idf if st in t_stems and st not in matched)
+            lexical += TITLE_SHARE * sum(idf[st] for st in extra_t) / idf_sum
         prev, nxt = (neighbours or {}).get(s.sid, (None, None))
         for other, refers in ((nxt, nxt), (prev, s)):
             if other is not None and refers_back(refers.text):

@@ -443,3 +443,24 @@ def test_a_dateline_gives_a_where_answer_when_nothing_better_does():
 
 def test_what_pay_rise_asks_for_a_number():
     assert analyse("What pay rise is the union asking for?").answer_type == "number"
+
+
+def test_an_article_named_for_its_subject_lends_the_subject_to_every_sentence():
+    import numpy as np
+    from rag.evidence import rank_sentences
+    from rag.sentences import Sentence
+
+    texts = ["The amber reedling is a small songbird of the coastal marshes.",
+             "In autumn it eats insects and small beetles."]
+    sents, at = [], 0
+    for t in texts:
+        sents.append(Sentence("bird", at, at + len(t), t))
+        at += len(t) + 1
+    vocab = Vocab({"amber": 2, "reedling": 3, "eats": 1, "songbird": 1, "insects": 1})
+    q = analyse("What does the amber reedling eat?", vocab)
+    vecs, qvec = np.zeros((2, 384), np.float32), np.zeros(384, np.float32)
+    best = lambda titles: rank_sentences(q, qvec, sents, vecs, vocab, titles=titles)[0].sentence.text
+    # The article is about the reedling, so its diet sentence answers "eat" about it.
+    assert best({"bird": "Amber reedling"}) == texts[1]
+    # A news headline is no subject name: it lends nothing.
+    assert best({"bird": "Amber reedling numbers fall for the fifth year in a row"}) == texts[0]
