@@ -65,7 +65,6 @@ EPITHET_CHARS = 8
 YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 QUOTE_START = re.compile(r"^\s*[\"“]")
 TITLE_CACHE = 10_000
-OTHER_DOC_MARGIN = 0.92
 RELATED_PASSAGES = 3
 # A byline sits in the first few hundred characters of an article.
 BYLINE_REACH = 600
@@ -343,11 +342,12 @@ class ExtractiveAnswerer:
     def _passages(self, q, ranked, docs, short: str | None = None) -> Answer:
         n = EXPLANATION_SENTENCES if q.answer_type == "explanation" else 2
         strong = [r for r in ranked if r.score >= ranked[0].score * STRONG_MARGIN]
+        # Sentences of the best one's article, in reading order. (Also quoting other articles'
+        # sentences within 0.92 of the best lowered "cited doc correct" on the seeds dev split
+        # from 95.5 % to 91.5 % and answered no more questions.)
         lead = ranked[0].doc_id
-        # Other articles' sentences must come closer to the best to be quoted beside it.
-        strong = [r for r in strong if r.doc_id == lead or r.score >= ranked[0].score * OTHER_DOC_MARGIN]
-        chosen = _distinct_sentences(strong)[:n] or ranked[:1]
-        chosen.sort(key=lambda r: (r.doc_id != lead, r.doc_id, r.sentence.start))
+        chosen = _distinct_sentences([r for r in strong if r.doc_id == lead])[:n] or ranked[:1]
+        chosen.sort(key=lambda r: r.sentence.start)
         cites = [_citation(i + 1, r, docs) for i, r in enumerate(chosen)]
         lines = [" ".join(f"{c.quote} [{c.number}]" for c in cites)]
         return Answer("\n".join(lines), short, False, cites, q.text, q.answer_type)
