@@ -49,6 +49,14 @@ PLACE_HEADS = re.compile(
 NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY", "DATE"}
 CURRENCY_SIGNS = "$€£¥₩₽"
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+# Words that make a name the name of a thing, not a person ("the Calder and Moy company").
+NAME_HEADS = {"company", "corporation", "firm", "telegraph", "railway", "bridge", "stadium", "street",
+              "road", "prize", "award", "medal", "university", "college", "school", "hospital", "cup",
+              "trophy", "building", "tower", "house", "hall", "institute", "society", "foundation",
+              "museum", "theatre", "park", "square", "station", "line", "cell", "stand", "group",
+              "motor", "motors", "bank", "airport", "centre", "center", "club", "lane", "avenue"}
+# A run of capitalised words, joined by "and"/"of" ("Calder and Moy", "Bank of England").
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:and|of|&)\s+[A-Z][\w'’-]*|\s+[A-Z][\w'’-]*)*")
 _NAME_TAIL = re.compile(r"(?: [A-Z][a-z]+)+(?![\w'’-])")
 CURRENCY = re.compile(r"[$€£¥₩₽]|\b(dollars?|euros?|pounds?|rubles?|roubles?|won|yuan|yen|usd|eur|"
                       r"cents?|pence|penny|(?:\w+)pence|shillings?|guineas?)\b", re.I)
@@ -93,6 +101,7 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
     units = set(stem_all([q.counted.split()[0]])) if q.counted else set()
     units |= {focus} if focus else set()
     q_words = tokenize(q.text)
+    inside = _names_inside_other_names(q.text)
     for e in entities:
         fit = 1.0 if e.label == LIFE_DATE else compat.get(e.label, 0.0)
         if e.label == DATELINE:
@@ -124,7 +133,7 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
             e = _with_name_tail(e, s)
         if fit <= 0:
             continue
-        if _named_by(e, q_stems - units) or _demonym_of(e.text, q_words):
+        if _named_by(e, q_stems - units, inside) or _demonym_of(e.text, q_words):
             continue  # the question already names it ("Russia" for "the Russian navy") ("Joe Biden" for "Biden's adviser")
         out.append((e, fit))
     return out
@@ -136,18 +145,34 @@ _DURATION_SPAN = re.compile(
     r"(?:years?|months?|weeks?|days?|hours?|decades?)(?:\s+and\s+a\s+half)?\b", re.I)
 
 
-def _named_by(e: Entity, q_stems: set[str]) -> bool:
+def _named_by(e: Entity, q_stems: set[str], inside: set[str] = frozenset()) -> bool:
     """Does the question name this value? A person by any part of the name ("Biden" for "Joe
-    Biden"); anything else by its head word or half its words: "North Korean" does not name
-    "the Korean Central News Agency"."""
+    Biden") unless the question uses it only inside another name ("the Calder and Moy
+    company" does not name James Moy); anything else by its head word or half its words:
+    "North Korean" does not name "the Korean Central News Agency"."""
     words = [w for w in tokenize(e.text) if len(w) > 2 and w not in {"the", "and"}]
     stems = stem_all(words)
     shared = [st for st in stems if st in q_stems]
     if not shared:
         return False
     if e.label == "PERSON":
-        return True
+        return any(st not in inside for st in shared)
     return stems[-1] in q_stems or 2 * len(shared) >= len(stems)
+
+
+def _names_inside_other_names(question: str) -> set[str]:
+    """Stems of the question's capitalised words that it uses only as part of a longer name
+    of a thing: "Moy" in "the Calder and Moy company", "Ford" in "the Ford Motor Company"."""
+    spans = [m for m in _CAPITALISED_RUN.finditer(question) if m.start() > 0]
+    inside, alone = set(), set()
+    for m in spans:
+        words = tokenize(m.group())
+        after = question[m.end():].split()[:1]
+        if len(words) > 1 and words[-1] in NAME_HEADS or (after and after[0].lower().strip("?,.") in NAME_HEADS):
+            inside |= set(stem_all(words))
+        else:
+            alone |= set(stem_all(words))
+    return inside - alone
 
 
 def _demonym_of(name: str, q_words: list[str]) -> bool:

@@ -464,3 +464,16 @@ def test_an_article_named_for_its_subject_lends_the_subject_to_every_sentence():
     assert best({"bird": "Amber reedling"}) == texts[1]
     # A news headline is no subject name: it lends nothing.
     assert best({"bird": "Amber reedling numbers fall for the fifth year in a row"}) == texts[0]
+
+
+def test_a_surname_inside_a_company_name_does_not_name_the_person():
+    from rag.values import _named_by, _names_inside_other_names
+    from rag.sentences import Entity
+    from rag.text import stem_all
+
+    question = "Who was the shipowner among the founders of the Calder and Moy company?"
+    q_stems = set(stem_all(["shipowner", "founders", "calder", "moy", "company"]))
+    moy = Entity("PERSON", "James Moy", 0, 9)
+    assert not _named_by(moy, q_stems, _names_inside_other_names(question))
+    # Used on its own, the surname does name the person.
+    assert _named_by(moy, set(stem_all(["moy", "ships"])), _names_inside_other_names("Whose ships did Moy own?"))
