@@ -301,6 +301,11 @@ def test_a_follow_on_epithet_gives_the_value_past_a_quotation(town):
     a = town.query("How old was the secretary Alan Petch?")
     assert not a.abstained and a.short_answer == "44-year-old"
     assert "Petch" in a.citations[0].quote and a.citations[-1].quote.startswith("The 44-year-old")
+    # The short answer points at the sentence that holds it, so a checker reads it there.
+    from eval.faithfulness import faithfulness
+
+    assert a.text.startswith(f"**44-year-old** [{len(a.citations)}]")
+    assert faithfulness(a.text, {c.number: c.quote for c in a.citations})[0] == 1.0
 
 
 def test_a_back_reference_inside_a_sentence_borrows_the_words_before_it():
