@@ -365,8 +365,9 @@ def _compose_factoid(q, best, agree, differ, docs) -> Answer:
     seen: set[str] = set()
     cited = [r for r in cited if not (r.sentence.sid in seen or seen.add(r.sentence.sid))]  # once each
     cites = [_citation(i + 1, r, docs) for i, r in enumerate(cited)]
-    # When the sentence it leans on is quoted first, the short answer names its own source.
-    at = next(i + 1 for i, r in enumerate(cited) if r.sentence.sid == best.evidence.sentence.sid)
+    # When the sentence it leans on is quoted first, the short answer names the quote that
+    # holds it ("**61-year-old** [2]"); a place that "there" refers to is in the first.
+    at = next((i + 1 for i, r in enumerate(cited) if best.entity.text in r.sentence.text), 1)
     lines = [f"**{short}**" + (f" [{at}]" if at > 1 else "")] + [f"> {c.quote} [{c.number}]" for c in cites]
     conflict = False
     if differ:

@@ -482,3 +482,11 @@ def test_a_surname_inside_a_company_name_does_not_name_the_person():
     assert not _named_by(moy, q_stems, _names_inside_other_names(question))
     # Used on its own, the surname does name the person.
     assert _named_by(moy, set(stem_all(["moy", "ships"])), _names_inside_other_names("Whose ships did Moy own?"))
+
+
+def test_a_short_answer_is_faithful_to_the_quote_that_holds_it(town):
+    from eval.faithfulness import faithfulness
+
+    for question in ("Where did Ivo Marsh die?", "How old was the secretary Alan Petch?"):
+        a = town.query(question)
+        assert faithfulness(a.text, {c.number: c.quote for c in a.citations})[0] == 1.0, a.text
