@@ -18,38 +18,39 @@ from eval.suite import load_suite
 
 REPO = Path(__file__).resolve().parent.parent
 
-# Measured 2026-11-22 with rag/ at commit 507925e, test splits.
+# Measured 2026-11-22 with rag/ at commit 2fb32f9, test splits.
 # seeds (76 questions, 65 answerable, 11 unanswerable): accuracy 72.4 %, answer accuracy
-# 75.4 %, factoid short-answer accuracy 62.2 %, doc hit@5 98.5 %, evidence hit@5 93.8 %,
-# cited doc correct 86.8 %, citation precision 75.3 %, recall 66.7 %, faithfulness 100 %,
-# abstention 54.5 % (6/11), false abstention 4.6 % (3/65). (Earlier: 94ba735 answer accuracy
-# 75.4 %, abstention 45.5 %; 305605f 73.8 %, 54.5 %; first set at 49f7d48: 69.2 %.)
-# newswire (47 questions, 38 answerable, 9 unanswerable): answer accuracy 71.1 %, factoid
-# short-answer accuracy 57.1 %, doc hit@5 100 %, cited doc correct 98.6 %, faithfulness
-# 100 %, abstention 44.4 % (4/9), false abstention 7.9 % (3/38). (First measured at
-# 1caeb24, before any tuning on its dev split: answer accuracy 55.3 %, false abstention
-# 26.3 %.)
-# encyclopedia (45 questions, 37 answerable, 8 unanswerable): answer accuracy 54.1 %,
-# factoid short-answer accuracy 48.1 %, doc hit@5 100 %, cited doc correct 89.7 %,
-# faithfulness 100 %, abstention 62.5 % (5/8), false abstention 8.1 % (3/37). (First
-# measured at f803e9e: answer accuracy 48.6 %, factoid 40.7 %, false abstention 8.1 %.)
+# 75.4 %, factoid short-answer accuracy 64.4 %, doc hit@5 98.5 %, evidence hit@5 93.8 %,
+# cited doc correct 86.0 %, citation precision 78.2 %, recall 66.9 %, faithfulness 100 %,
+# abstention 54.5 % (6/11), false abstention 4.6 % (3/65). (Earlier: 507925e factoid 62.2 %,
+# cited doc 86.8 %; 94ba735 answer accuracy 75.4 %, abstention 45.5 %; 305605f 73.8 %,
+# 54.5 %; first set at 49f7d48: 69.2 %.)
+# newswire (47 questions, 38 answerable, 9 unanswerable): answer accuracy 68.4 %, factoid
+# short-answer accuracy 57.1 %, doc hit@5 100 %, cited doc correct 100 %, faithfulness
+# 100 %, abstention 55.6 % (5/9), false abstention 5.3 % (2/38). (507925e: 71.1 %, 57.1 %,
+# 98.6 %, 44.4 %, 7.9 %. First measured at 1caeb24, before any tuning on its dev split:
+# answer accuracy 55.3 %, false abstention 26.3 %.)
+# encyclopedia (45 questions, 37 answerable, 8 unanswerable): answer accuracy 64.9 %,
+# factoid short-answer accuracy 59.3 %, doc hit@5 100 %, cited doc correct 94.1 %,
+# faithfulness 100 %, abstention 62.5 % (5/8), false abstention 8.1 % (3/37). (507925e:
+# 54.1 %, 48.1 %, 89.7 %; first measured at f803e9e: answer accuracy 48.6 %, factoid 40.7 %.)
 FLOORS = {
     "seeds": {
-        "accuracy": 0.71, "answer_accuracy": 0.74, "factoid_short_accuracy": 0.60,
-        "doc_hit@5": 0.96, "evidence_hit@5": 0.92, "cited_doc_correct": 0.85,
-        "citation_precision": 0.73, "citation_recall": 0.65, "faithfulness": 0.98,
+        "accuracy": 0.71, "answer_accuracy": 0.74, "factoid_short_accuracy": 0.62,
+        "doc_hit@5": 0.96, "evidence_hit@5": 0.92, "cited_doc_correct": 0.84,
+        "citation_precision": 0.76, "citation_recall": 0.65, "faithfulness": 0.98,
         "abstention_accuracy": 0.45,
     },
     "newswire": {
-        "answer_accuracy": 0.68, "factoid_short_accuracy": 0.54, "doc_hit@5": 0.97,
-        "cited_doc_correct": 0.95, "faithfulness": 0.98, "abstention_accuracy": 0.33,
+        "answer_accuracy": 0.65, "factoid_short_accuracy": 0.54, "doc_hit@5": 0.97,
+        "cited_doc_correct": 0.97, "faithfulness": 0.98, "abstention_accuracy": 0.44,
     },
     "encyclopedia": {
-        "answer_accuracy": 0.51, "factoid_short_accuracy": 0.44, "doc_hit@5": 0.97,
-        "cited_doc_correct": 0.86, "faithfulness": 0.98, "abstention_accuracy": 0.5,
+        "answer_accuracy": 0.62, "factoid_short_accuracy": 0.55, "doc_hit@5": 0.97,
+        "cited_doc_correct": 0.92, "faithfulness": 0.98, "abstention_accuracy": 0.5,
     },
 }
-MAX_FALSE_ABSTENTION_RATE = {"seeds": 0.065, "newswire": 0.11, "encyclopedia": 0.11}
+MAX_FALSE_ABSTENTION_RATE = {"seeds": 0.065, "newswire": 0.08, "encyclopedia": 0.11}
 SIZES = {"seeds": (76, 65), "newswire": (47, 38), "encyclopedia": (45, 37)}
 SUITES = {
     "seeds": "seeds",
