@@ -156,3 +156,14 @@ def test_conflict_is_flagged():
 def test_partial_answer_closes_an_unfinished_bold_span():
     html = render.render_partial("**Sunday even", 1)
     assert "<strong>Sunday even</strong>" in html and "**" not in html
+
+
+def test_a_short_answer_that_names_its_quote_is_shown_once_with_its_link():
+    c1 = _cite("Kim left Pyongyang on Sunday.", 1)
+    c2 = _cite("He took a train.", 2)
+    text = "**a train** [2]\n> Kim left Pyongyang on Sunday. [1]\n> He took a train. [2]"
+    answer = Answer(text=text, short_answer="a train", abstained=False, citations=[c1, c2])
+    html = render.render_answer(answer, lambda doc_id: TEXT, turn=1)
+    short = html.split('<div class="rag-short" role="status">', 1)[1].split("</div>", 1)[0]
+    assert short.startswith("a train ") and 'href="#' in short and "[2]</a>" in short
+    assert "<strong>a train</strong>" not in html  # not repeated in the body

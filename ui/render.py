@@ -173,14 +173,20 @@ def render_markdown(text: str, turn: int, numbers: set[int], lists: bool = True)
     return "".join(blocks)
 
 
+def _short_answer_line(answer: Answer) -> tuple[str, str] | None:
+    """(the citation markers after it, the rest of the text) when the answer text opens with
+    its '**short answer**' line, which may name its quote ('**61-year-old** [2]')."""
+    if not answer.short_answer:
+        return None
+    head, _, rest = answer.text.lstrip().partition("\n")
+    m = re.fullmatch(rf"\*\*{re.escape(answer.short_answer)}\*\*((?:\s*\[\d{{1,3}}\])*)", head.strip())
+    return (m.group(1).strip(), rest) if m else None
+
+
 def _body_without_short_answer(answer: Answer) -> str:
     """The answer text minus a leading '**short answer**' line shown in its own box."""
-    if not answer.short_answer:
-        return answer.text
-    head, _, rest = answer.text.lstrip().partition("\n")
-    if head.strip() == f"**{answer.short_answer}**":
-        return rest
-    return answer.text
+    line = _short_answer_line(answer)
+    return line[1] if line else answer.text
 
 
 def render_answer(answer: Answer, text_of: TextLookup, turn: int, footer: str = "") -> str:
@@ -191,7 +197,9 @@ def render_answer(answer: Answer, text_of: TextLookup, turn: int, footer: str = 
         parts.append('<div class="rag-abstain" role="status"><strong>No answer in the '
                      "articles</strong></div>")
     elif answer.short_answer:
-        parts.append(f'<div class="rag-short" role="status">{escape(_one_line(answer.short_answer))}</div>')
+        line = _short_answer_line(answer)
+        marks = " " + render_inline(line[0], turn, numbers) if line and line[0] else ""
+        parts.append(f'<div class="rag-short" role="status">{escape(_one_line(answer.short_answer))}{marks}</div>')
     if answer.conflict:
         parts.append('<div class="rag-conflict" role="note">The articles disagree on this: '
                      "compare the cited sources.</div>")
