@@ -91,6 +91,7 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
     if q.answer_type == "place":
         entities += _spans(_STREET, s, "FAC")  # spaCy leaves many "Elm Street"s untagged
         entities += _dateline(s)  # "KOUROU, French Guiana — …": where the story was filed
+        entities += _spans(_COMMON_PLACE, s, COMMON_PLACE, group=1)  # "at the town's sports hall"
     if q.answer_type == "person":
         entities += _titled_people(s)  # "Castelmora Mayor Giulia Santoro" tagged as one ORG
     if q.answer_type in {"date", "time"} and (end := life_event(q.text)):
@@ -106,6 +107,8 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
         fit = 1.0 if e.label == LIFE_DATE else compat.get(e.label, 0.0)
         if e.label == DATELINE:
             fit = DATELINE_FIT  # often where it happened, sometimes only where it was written
+        elif e.label == COMMON_PLACE:
+            fit = COMMON_PLACE_FIT  # a place without a name: a name, when there is one, wins
         elif q.answer_type == "place" and PLACE_HEADS.search(e.text):
             fit = 1.0  # spaCy's small model calls "Pier 33" a PERSON
         if q.answer_type in {"date", "time"}:
@@ -227,6 +230,14 @@ _LIFE_SPAN = re.compile(rf"\((?:born\s+)?({_DAY_MONTH_YEAR})\s*[–—-]\s*(?:di
 LIFE_DATE = "LIFE_DATE"  # the label of a date read from "(born – died)"
 DATELINE = "DATELINE"  # the label of a dateline's place
 DATELINE_FIT = 0.6
+COMMON_PLACE = "COMMON_PLACE"  # the label of a place named by a common noun ("a plane")
+COMMON_PLACE_FIT = 0.7
+_COMMON_PLACE = re.compile(
+    r"\b(?:at|in|inside|aboard|on board|near|outside|into)\s+((?:the|a|an|its|their|his|her|this|that)\s+"
+    r"(?:[a-z][\w'’-]*\s+){0,3}?(?:hall|school|church|gym|gymnasium|centre|center|stadium|building|"
+    r"hotel|plane|aircraft|ship|train|boat|camp|shelter|office|station|hospital|house|home|base|"
+    r"embassy|airport|field|square|park|library|theatre|theater|museum|prison|factory|plant|mine|"
+    r"farm|port|harbour|harbor|quay|pier|bridge|market|restaurant|barracks|tent|village)s?)\b")
 _DATELINE = re.compile(r"^\W*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)?)"
                        r"\s*(?:\([^)]{1,30}\)\s*)?[—–]")
 _BIRTH = re.compile(r"\b(born|birth|birthday)\b", re.I)
@@ -252,15 +263,15 @@ def _life_dates(s: Sentence, which: int) -> list[Entity]:
     return out
 
 
-def _spans(pattern: re.Pattern, s: Sentence, label: str) -> list[Entity]:
+def _spans(pattern: re.Pattern, s: Sentence, label: str, group: int = 0) -> list[Entity]:
     """Values written out in ``s`` that spaCy splits or misses ("over a year and a half",
-    "every six minutes"), as entities of ``label``."""
+    "every six minutes"), as entities of ``label`` (the match, or one of its groups)."""
     taken = [(e.start, e.end) for e in s.entities]
     out = []
     for m in pattern.finditer(s.text):
-        a, b = s.start + m.start(), s.start + m.end()
+        a, b = s.start + m.start(group), s.start + m.end(group)
         if not any(x <= a and b <= y for x, y in taken):  # spaCy's own span wins when it covers it
-            out.append(Entity(label, m.group(), a, b))
+            out.append(Entity(label, m.group(group), a, b))
     return out
 
 

@@ -490,3 +490,14 @@ def test_a_short_answer_is_faithful_to_the_quote_that_holds_it(town):
     for question in ("Where did Ivo Marsh die?", "How old was the secretary Alan Petch?"):
         a = town.query(question)
         assert faithfulness(a.text, {c.number: c.quote for c in a.citations})[0] == 1.0, a.text
+
+
+def test_a_place_without_a_name_can_answer_where():
+    from rag.values import answer_entities
+    from rag.sentences import Entity, Sentence
+
+    text = "The mayor spoke at the town's sports hall, where 600 evacuees slept, not in Rome."
+    rome = Entity("GPE", "Rome", text.index("Rome"), text.index("Rome") + 4)
+    found = dict((e.text, fit) for e, fit in answer_entities(analyse("Where did the evacuees sleep?"),
+                                                             Sentence("d", 0, len(text), text, [rome]), set()))
+    assert found == {"the town's sports hall": 0.7, "Rome": 1.0}  # a name, when there is one, fits better
