@@ -76,6 +76,7 @@ MEASURE_NOUNS = {"height": "size", "length": "size", "width": "size", "depth": "
                  "age": "age", "speed": "speed", "cost": "money", "price": "money", "toll": "money",
                  "fee": "money", "fare": "money", "salary": "money", "wage": "money"}
 DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "your"}
+WHEN_HOW = {"soon", "early", "late"}  # "how soon could they meet?" asks when
 NUMBER_HOW = {"many", "much", "far", "long", "old", "big", "large", "often", "fast", "tall", "high",
               "heavy", "deep", "wide", "quickly"}
 # What a "how <word>" question measures: the answer must be a value of that kind. ("How big"
@@ -141,7 +142,7 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
         fixed.append(new or w)
     wh, atype = _answer_type(fixed)
     # "far" in "how far", "long" in "how long": part of the question form, not its topic.
-    form = {i + 1 for i, w in enumerate(fixed[:-1]) if w == "how" and fixed[i + 1] in NUMBER_HOW}
+    form = {i + 1 for i, w in enumerate(fixed[:-1]) if w == "how" and fixed[i + 1] in NUMBER_HOW | WHEN_HOW}
     terms = [w for i, w in enumerate(fixed)
              if w not in STOPWORDS and w not in WH_WORDS and len(w) > 1 and i not in form]
     follow = _looks_like_follow_up(fixed, terms)
@@ -313,7 +314,7 @@ def _answer_type(words: list[str]) -> tuple[str | None, AnswerType]:
         if w == "why":
             return w, "explanation"
         if w == "how":
-            if nxt in {"soon", "early", "late"}:
+            if nxt in WHEN_HOW:
                 return w, "date"  # "How soon could they meet?" asks for a when
             if nxt == "long" and nxt2 not in {"is", "was", "are"}:
                 return w, "duration"

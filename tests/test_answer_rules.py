@@ -501,3 +501,8 @@ def test_a_place_without_a_name_can_answer_where():
     found = dict((e.text, fit) for e, fit in answer_entities(analyse("Where did the evacuees sleep?"),
                                                              Sentence("d", 0, len(text), text, [rome]), set()))
     assert found == {"the town's sports hall": 0.7, "Rome": 1.0}  # a name, when there is one, fits better
+
+
+def test_how_soon_is_the_form_of_a_when_question_not_its_topic():
+    q = analyse("How soon could the council vote?")
+    assert q.answer_type == "date" and "soon" not in q.key_terms
