@@ -301,9 +301,7 @@ class ExtractiveAnswerer:
             # A value from a sentence about that year, among the strong ones or further down.
             # ("The manager that season was …" takes the year of the sentence it refers to.)
             def about(c):
-                prev = neighbours.get(c.evidence.sentence.sid, (None, None))[0]
-                back = prev.text if prev is not None and refers_back(c.evidence.sentence.text) else ""
-                return _quoted_with(c) + " " + back
+                return _written_with(c, neighbours, only_referring=True)
             cands = [c for c in cands if all(y in about(c) for y in years)] or \
                     [c for c in pool if all(y in about(c) for y in years)]
             if not cands and q.answer_type == "number":
@@ -312,9 +310,8 @@ class ExtractiveAnswerer:
             # "How many pairs breed in Lithuania?": the names are written with the value (or
             # in the sentence before it, or the article's title), not just in its article.
             def near(c):
-                prev = neighbours.get(c.evidence.sentence.sid, (None, None))[0]
                 title = docs.get(c.doc_id, ("", {}))[1].get("title") or ""
-                return " ".join([_quoted_with(c), prev.text if prev else "", title])
+                return _written_with(c, neighbours) + " " + title
             cands = [c for c in cands if names_in(names, near(c))]
             if not cands:
                 return self._abstain(q, ranked, docs)
@@ -356,6 +353,15 @@ class ExtractiveAnswerer:
 def _quoted_with(c) -> str:
     """The text a candidate is quoted with: its sentence, and the one it refers back to."""
     return c.evidence.sentence.text + (" " + c.antecedent.sentence.text if c.antecedent else "")
+
+
+def _written_with(c, neighbours, only_referring: bool = False) -> str:
+    """The candidate's quoted text and the sentence before its own (always, or only when its
+    sentence refers back to it: "The manager that season was …")."""
+    prev = neighbours.get(c.evidence.sentence.sid, (None, None))[0]
+    if prev is None or (only_referring and not refers_back(c.evidence.sentence.text)):
+        return _quoted_with(c)
+    return _quoted_with(c) + " " + prev.text
 
 
 def _compose_factoid(q, best, agree, differ, docs) -> Answer:
