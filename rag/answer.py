@@ -15,18 +15,17 @@ from typing import Iterator, Protocol
 import numpy as np
 
 from rag.candidates import (
-    after_publication, before_publication, contradicts, exclusive, find_candidates, happened_first,
-    support_order, term_weights, time_of_day_conflict,
+    contradicts, exclusive, find_candidates, follow_on, in_time, pinned, support_order, term_weights,
+    time_of_day_conflict,
 )
 from rag.chat import expand_follow_up
 from rag.evidence import (
     AUTHOR_WORDS, BYLINE, ScoredSentence, WordMatcher, candidate_sentences, rank_sentences,
-    refers_back,
 )
-from rag.question import STOPWORDS as STOPWORD_SET, QuestionAnalysis, analyse, load_vocab
+from rag.question import QuestionAnalysis, analyse, load_vocab, question_names
 from rag.sentences import Entity
 from rag.settings import RagSettings
-from rag.text import stem_all, tokenize
+from rag.text import names_in, stem_all, tokenize
 from rag.types import Answer, Citation
 from rag.values import LIFE_DATE, life_event
 
@@ -59,11 +58,6 @@ EXPLANATION_SENTENCES = 3
 # one false abstention fewer and one abstention lost; newswire one answer fewer and one
 # false abstention fewer; seeds unchanged).
 TITLE_CONTEXT = 0.3
-# A value may sit this many sentences after the best evidence, when they go on about it.
-FOLLOW_SENTENCES = 2
-EPITHET_CHARS = 8
-YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
-QUOTE_START = re.compile(r"^\s*[\"“]")
 TITLE_CACHE = 10_000
 RELATED_PASSAGES = 3
 # A byline sits in the first few hundred characters of an article.
@@ -76,11 +70,6 @@ PIECE_WORDS = re.compile(r"^(author|authors|wrote|written|writer|byline|reporter
 CONFLICT_TYPES = {"date", "time", "number"}
 FACTOID_TYPES = {"date", "time", "duration", "person", "place", "organisation", "number"}
 NO_ANSWER = "The articles don't say."
-# "When did …", "What happened …": questions about the past.
-FUTURE_QUESTION = re.compile(r"^\W*(how soon|\w+\s+(?:\w+\s+)?(will|could|would|might|may|is|are)\b.*"
-                             r"\b(expected|due|scheduled|set|planned|going)\b|\w+\s+(?:\w+\s+)?(will|could|"
-                             r"would|might|may)\b)", re.I)
-PAST_QUESTION = re.compile(r"^\W*\w+\s+(?:\w+\s+)?(did|was|were|had)\b|\b(happened|ended|began|started)\b", re.I)
 
 
 class Answerer(Protocol):
@@ -251,44 +240,11 @@ class ExtractiveAnswerer:
         q_stems = set(stem_all(list(q.key_terms)))
         idf = term_weights(wider, q_stems)
         # Strong sentences are among the wider pool: score its candidates once.
-        pool = find_candidates(q, wider, idf, q_stems, vocab, neighbours)
-        if q.answer_type in {"date", "time"} and PAST_QUESTION.search(q.text):
-            # "When did the strike end?" cannot be answered by a date after the article was
-            # written ("until at least next Wednesday").
-            pool = [c for c in pool if not after_publication(c.entity, docs.get(c.doc_id))]
-            # ... and a sentence that says it happened beats one that says it would, or may
-            # ("would consider declaring … this week" / "On Tuesday the Cabinet declared …").
-            pool = happened_first(pool)
-        elif q.answer_type in {"date", "time"} and FUTURE_QUESTION.search(q.text):
-            # "How soon could they meet?", "When will …": not a day before the article.
-            pool = [c for c in pool if not before_publication(c.entity, docs.get(c.doc_id))]
+        pool = in_time(q, find_candidates(q, wider, idf, q_stems, vocab, neighbours), docs)
         strong_ids = {id(r) for r in strong}
         cands = [c for c in pool if id(c.evidence) in strong_ids]
         if not cands:
-            # The value may sit in the next sentence, which goes on about the same thing
-            # ("Terravue-1 lifted off …" then "The 1,150-kilogram spacecraft separated …").
-            # ("… chief executive Graham Pell told Reuters." "We have put …" "The 61-year-old, …":
-            # a quotation of the same speaker may come between.)
-            follow = {}
-            for r in strong:
-                nxt = neighbours.get(r.sentence.sid, (None, None))[1]
-                for _ in range(FOLLOW_SENTENCES):
-                    if nxt is None or not (refers_back(nxt.text) or QUOTE_START.match(nxt.text)):
-                        break
-                    follow.setdefault(nxt.sid, (nxt, r))
-                    nxt = neighbours.get(nxt.sid, (None, None))[1]
-            seen = {r.sentence.sid: r for r in ranked}
-            # The sentence it follows is cited before it. Outside the retrieved chunks, a
-            # follow-on sentence counts when it opens by naming the one just described, with
-            # the value asked for ("The 61-year-old, who …"), and borrows the score of the
-            # sentence it follows.
-            after = [seen[sid] for sid in follow if sid in seen]
-            unseen = [ScoredSentence(nxt, r.score, r.dense, r.lexical, 0.0, r.matched_terms)
-                      for sid, (nxt, r) in follow.items() if sid not in seen]
-            cands = find_candidates(q, after, idf, q_stems, vocab, neighbours)
-            cands += [c for c in find_candidates(q, unseen, idf, q_stems, vocab, neighbours)
-                      if c.entity.start - c.evidence.sentence.start <= EPITHET_CHARS]
-            cands = [replace(c, antecedent=c.antecedent or follow[c.evidence.sentence.sid][1]) for c in cands]
+            cands = follow_on(q, strong, ranked, neighbours, idf, q_stems, vocab)
         if q.focus and q.answer_type in {"place", "organisation"}:
             # "Which streets …": a value that names the kind asked for ("Elm Street") wins.
             kind = stem_all([q.focus])[0]
@@ -296,30 +252,13 @@ class ExtractiveAnswerer:
         if life_event(q.text) and (lives := [c for c in pool if c.entity.label == LIFE_DATE]):
             # "When was Kell born?": the encyclopedia's "Kell (3 May 1823 – …)" says it.
             cands = sorted(lives, key=lambda c: "/" in (c.entity.resolved or "/"))  # a day before a year
-        if (years := YEAR.findall(q.text)) and q.answer_type not in {"date", "time"}:
-            # "How many pairs were counted in 2016?": the year is written with the value.
-            # A value from a sentence about that year, among the strong ones or further down.
-            # ("The manager that season was …" takes the year of the sentence it refers to.)
-            def about(c):
-                return _written_with(c, neighbours, only_referring=True)
-            cands = [c for c in cands if all(y in about(c) for y in years)] or \
-                    [c for c in pool if all(y in about(c) for y in years)]
-            if not cands and q.answer_type == "number":
-                return self._abstain(q, ranked, docs)
-        if q.answer_type == "number" and (names := question_names(q)):
-            # "How many pairs breed in Lithuania?": the names are written with the value (or
-            # in the sentence before it, or the article's title), not just in its article.
-            def near(c):
-                title = docs.get(c.doc_id, ("", {}))[1].get("title") or ""
-                return _written_with(c, neighbours) + " " + title
-            cands = [c for c in cands if names_in(names, near(c))]
-            if not cands:
-                return self._abstain(q, ranked, docs)
-        if not cands and (q.measure or (q.answer_type == "person" and q.focus)):
-            # "How old …", "How much will they pay …", "Who is Japan's prime minister?": no
-            # value of that kind (no one named in that role) anywhere near.
-            # (Taking one from sentences further down, within 0.7 of the best, answered one
-            # more dev question and wrongly answered two unanswerable ones: not kept.)
+        cands = pinned(q, cands, pool, neighbours, docs)
+        if cands is None or (not cands and (q.measure or (q.answer_type == "person" and q.focus))):
+            # A number for a year or names no sentence gives it with; "How old …", "How much
+            # will they pay …", "Who is Japan's prime minister?": no value of that kind (no
+            # one named in that role) anywhere near. (Taking one from sentences further
+            # down, within 0.7 of the best, answered one more dev question and wrongly
+            # answered two unanswerable ones: not kept.)
             return self._abstain(q, ranked, docs)
         if not cands:
             return self._passages(q, ranked, docs, short=None)
@@ -348,20 +287,6 @@ class ExtractiveAnswerer:
         cites = [_citation(i + 1, r, docs) for i, r in enumerate(chosen)]
         lines = [" ".join(f"{c.quote} [{c.number}]" for c in cites)]
         return Answer("\n".join(lines), short, False, cites, q.text, q.answer_type)
-
-
-def _quoted_with(c) -> str:
-    """The text a candidate is quoted with: its sentence, and the one it refers back to."""
-    return c.evidence.sentence.text + (" " + c.antecedent.sentence.text if c.antecedent else "")
-
-
-def _written_with(c, neighbours, only_referring: bool = False) -> str:
-    """The candidate's quoted text and the sentence before its own (always, or only when its
-    sentence refers back to it: "The manager that season was …")."""
-    prev = neighbours.get(c.evidence.sentence.sid, (None, None))[0]
-    if prev is None or (only_referring and not refers_back(c.evidence.sentence.text)):
-        return _quoted_with(c)
-    return _quoted_with(c) + " " + prev.text
 
 
 def _compose_factoid(q, best, agree, differ, docs) -> Answer:
@@ -399,29 +324,6 @@ def _unknown_name(q: QuestionAnalysis, vocab) -> bool:
         return False
     stems = getattr(vocab, "stems", set())
     return any(w not in vocab and stem_all([w])[0] not in stems for w in question_names(q))
-
-
-def question_names(q: QuestionAnalysis) -> list[str]:
-    """The names a question gives (capitalised words past the first), lowercase and
-    typo-fixed: "during the Second World War". (Numbers were tried too: "in 2004" missed an
-    article that says "the 2003–04 season".)"""
-    out = []
-    for m in re.finditer(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w'’-]*", q.text.strip()):
-        out += [q.corrected.get(w, w) for w in tokenize(m.group()) if len(w) > 1]
-    return [w for w in dict.fromkeys(out) if w not in STOPWORD_SET]
-
-
-def names_in(names: list[str], text: str) -> bool:
-    """Does the text mention every name, allowing another ending ("Italy"/"Italian")?"""
-    words = set(tokenize(text))
-    stems = set(stem_all(list(words)))
-    for name in names:
-        if name in words or stem_all([name])[0] in stems:
-            continue
-        head = name[: max(4, len(name) - 3)]
-        if not any(w.startswith(head) for w in words):
-            return False
-    return True
 
 
 def _unknown_share(terms: list[str], vocab, near: set[str] = frozenset()) -> float:

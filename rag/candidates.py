@@ -1,7 +1,9 @@
 """Short-answer candidates: the values in the evidence that could answer a question, scored
 by how well they fit its type, how near they sit to its words (in the same clause, after
-the verb) and how specific they are; which of them agree, and when two values disagree.
-Part of the answer stage (``answer.py`` composes; this module chooses values).
+the verb) and how specific they are; which the question's tense, years and names allow,
+including values in the sentences that go on about the evidence; which of them agree, and
+when two values disagree. Part of the answer stage (``answer.py`` composes; this module
+chooses values).
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from rag.evidence import ScoredSentence
+from rag.evidence import ScoredSentence, refers_back
 from rag.sentences import Entity
-from rag.text import stem_all, tokenize
+from rag.question import question_names
+from rag.text import names_in, stem_all, tokenize
 from rag.values import answer_entities
 
 # Short-answer choice: bonus for sitting near the question's words. (A bonus per extra
@@ -41,6 +44,17 @@ IRREALIS = re.compile(r"\b(would|will|could|might|may|plans? to|planned to|expec
                       r"was to|were to|consider(?:s|ing)?|aims? to|hopes? to|intends? to|proposed|"
                       r"proposes?)\b", re.I)
 IRREALIS_FACTOR = 0.85
+# "When will …", "How soon …" ask about the future; "When did …", "What happened …" the past.
+FUTURE_QUESTION = re.compile(r"^\W*(how soon|\w+\s+(?:\w+\s+)?(will|could|would|might|may|is|are)\b.*"
+                             r"\b(expected|due|scheduled|set|planned|going)\b|\w+\s+(?:\w+\s+)?(will|could|"
+                             r"would|might|may)\b)", re.I)
+PAST_QUESTION = re.compile(r"^\W*\w+\s+(?:\w+\s+)?(did|was|were|had)\b|\b(happened|ended|began|started)\b", re.I)
+# A value may sit this many sentences after the best evidence, when they go on about it;
+# outside the retrieved chunks only in an epithet opening the sentence ("The 61-year-old").
+FOLLOW_SENTENCES = 2
+EPITHET_CHARS = 8
+YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+QUOTE_START = re.compile(r"^\s*[\"“]")
 # A sentence that refers back to a place named before it.
 PLACE_REFERENCE = re.compile(
     r"^\W*(the (?:city|town|port|capital|country|region|village|venue))\b"
@@ -215,3 +229,82 @@ def time_of_day_conflict(agree: list[Candidate]):
 def _part(text: str) -> str | None:
     m = re.search(r"\b(morning|afternoon|evening|night)\b", text, re.I)
     return m.group(1).lower() if m else None
+
+
+def in_time(q, pool: list[Candidate], docs: dict) -> list[Candidate]:
+    """The candidates a question's tense allows. "When did the strike end?" cannot be
+    answered by a date after the article was written ("until at least next Wednesday"), and
+    a sentence that says it happened beats one that says it would; "How soon could they
+    meet?", "When will …": not a day before the article."""
+    if q.answer_type not in {"date", "time"}:
+        return pool
+    if PAST_QUESTION.search(q.text):
+        return happened_first([c for c in pool if not after_publication(c.entity, docs.get(c.doc_id))])
+    if FUTURE_QUESTION.search(q.text):
+        return [c for c in pool if not before_publication(c.entity, docs.get(c.doc_id))]
+    return pool
+
+
+def follow_on(q, strong, ranked, neighbours, idf, q_stems, vocab) -> list[Candidate]:
+    """Values in the sentences that go on about the strong ones ("Terravue-1 lifted off …"
+    then "The 1,150-kilogram spacecraft separated …"; "… chief executive Graham Pell told
+    Reuters." "We have put …" "The 61-year-old, …": a quotation of the same speaker may come
+    between), each citing the sentence it follows before it. Outside the retrieved chunks a
+    follow-on sentence counts when it opens by naming the one just described, with the
+    value asked for ("The 61-year-old, who …"), and borrows the score of the one it follows."""
+    follow = {}
+    for r in strong:
+        nxt = neighbours.get(r.sentence.sid, (None, None))[1]
+        for _ in range(FOLLOW_SENTENCES):
+            if nxt is None or not (refers_back(nxt.text) or QUOTE_START.match(nxt.text)):
+                break
+            follow.setdefault(nxt.sid, (nxt, r))
+            nxt = neighbours.get(nxt.sid, (None, None))[1]
+    seen = {r.sentence.sid: r for r in ranked}
+    after = [seen[sid] for sid in follow if sid in seen]
+    unseen = [ScoredSentence(nxt, r.score, r.dense, r.lexical, 0.0, r.matched_terms)
+              for sid, (nxt, r) in follow.items() if sid not in seen]
+    cands = find_candidates(q, after, idf, q_stems, vocab, neighbours)
+    cands += [c for c in find_candidates(q, unseen, idf, q_stems, vocab, neighbours)
+              if c.entity.start - c.evidence.sentence.start <= EPITHET_CHARS]
+    return [replace(c, antecedent=c.antecedent or follow[c.evidence.sentence.sid][1]) for c in cands]
+
+
+def pinned(q, cands: list[Candidate], pool: list[Candidate], neighbours, docs) -> list[Candidate] | None:
+    """The candidates written with the years and names a question pins its value to, or
+    None when a number question's pins rule out every value (the engine abstains).
+
+    "How many pairs were counted in 2016?": a value from a sentence about that year, among
+    the strong ones or further down ("The manager that season was …" takes the year of the
+    sentence it refers to). "How many pairs breed in Lithuania?": a number's names are
+    written with it (or in the sentence before it, or the article's title), not just
+    somewhere in its article."""
+    if (years := YEAR.findall(q.text)) and q.answer_type not in {"date", "time"}:
+        def about(c):
+            return _written_with(c, neighbours, only_referring=True)
+        cands = [c for c in cands if all(y in about(c) for y in years)] or \
+                [c for c in pool if all(y in about(c) for y in years)]
+        if not cands and q.answer_type == "number":
+            return None
+    if q.answer_type == "number" and (names := question_names(q)):
+        def near(c):
+            title = docs.get(c.doc_id, ("", {}))[1].get("title") or ""
+            return _written_with(c, neighbours) + " " + title
+        cands = [c for c in cands if names_in(names, near(c))]
+        if not cands:
+            return None
+    return cands
+
+
+def _quoted_with(c) -> str:
+    """The text a candidate is quoted with: its sentence, and the one it refers back to."""
+    return c.evidence.sentence.text + (" " + c.antecedent.sentence.text if c.antecedent else "")
+
+
+def _written_with(c, neighbours, only_referring: bool = False) -> str:
+    """The candidate's quoted text and the sentence before its own (always, or only when its
+    sentence refers back to it: "The manager that season was …")."""
+    prev = neighbours.get(c.evidence.sentence.sid, (None, None))[0]
+    if prev is None or (only_referring and not refers_back(c.evidence.sentence.text)):
+        return _quoted_with(c)
+    return _quoted_with(c) + " " + prev.text

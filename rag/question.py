@@ -356,3 +356,13 @@ def load_vocab(bm25_dir: Path) -> Vocab:
     if not p.exists():
         return Vocab({})
     return _read_vocab(str(p), p.stat().st_mtime)
+
+
+def question_names(q: QuestionAnalysis) -> list[str]:
+    """The names a question gives (capitalised words past the first), lowercase and
+    typo-fixed: "during the Second World War". (Numbers were tried too: "in 2004" missed an
+    article that says "the 2003–04 season".)"""
+    out = []
+    for m in re.finditer(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w'’-]*", q.text.strip()):
+        out += [q.corrected.get(w, w) for w in tokenize(m.group()) if len(w) > 1]
+    return [w for w in dict.fromkeys(out) if w not in STOPWORDS]

@@ -58,3 +58,16 @@ def stem_all(words: list[str]) -> list[str]:
     """Snowball (English) stems, after mapping irregular verb forms to their base."""
     base = [w.replace("’", "'").split("'")[0] for w in words]
     return _stemmer().stemWords([IRREGULAR.get(w, w) for w in base])
+
+
+def names_in(names: list[str], text: str) -> bool:
+    """Does the text mention every name, allowing another ending ("Italy"/"Italian")?"""
+    words = set(tokenize(text))
+    stems = set(stem_all(list(words)))
+    for name in names:
+        if name in words or stem_all([name])[0] in stems:
+            continue
+        head = name[: max(4, len(name) - 3)]
+        if not any(w.startswith(head) for w in words):
+            return False
+    return True
