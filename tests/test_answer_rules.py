@@ -506,3 +506,10 @@ def test_a_place_without_a_name_can_answer_where():
 def test_how_soon_is_the_form_of_a_when_question_not_its_topic():
     q = analyse("How soon could the council vote?")
     assert q.answer_type == "date" and "soon" not in q.key_terms
+
+
+def test_a_role_no_one_is_named_in_is_not_answered(town):
+    q = analyse("Who was the driver of the first ferry?")
+    assert (q.answer_type, q.focus) == ("person", "driver")
+    # People are named near the ferries ("Tomas Brand", the harbour master), none as its driver.
+    assert town.query("Who was the driver of the first ferry?").abstained
