@@ -84,7 +84,8 @@ IRREGULAR_PLURALS = {"people", "children", "men", "women", "mice", "geese", "fee
 # "What is the height of …" measures as "how high …" does.
 MEASURE_NOUNS = {"height": "size", "length": "size", "width": "size", "depth": "size",
                  "size": "size", "area": None, "weight": "weight", "distance": "distance",
-                 "age": "age", "speed": "speed", "cost": "money", "price": "money", "toll": "money",
+                 "age": "age", "speed": "speed", "lifespan": "duration", "lifetime": "duration",
+                 "cost": "money", "price": "money", "toll": "money",
                  "fee": "money", "fare": "money", "salary": "money", "wage": "money"}
 DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "your"}
 WHEN_HOW = {"soon", "early", "late"}  # "how soon could they meet?" asks when
@@ -158,7 +159,7 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
              if w not in STOPWORDS and w not in WH_WORDS and len(w) > 1 and i not in form]
     follow = _looks_like_follow_up(fixed, terms)
     measure, counted = _measure(fixed) if atype in {"number", "duration"} else (None, None)
-    if atype == "number" and measure is None and wh in {"what", "which"}:
+    if atype in {"number", "duration"} and measure is None and wh in {"what", "which"}:
         measure = MEASURE_NOUNS.get(_type_noun(fixed[fixed.index(wh) + 1 :]) or "")
     if measure == "duration" and atype != "duration":
         measure = None  # "How long is the train?": a length or a duration; no constraint
@@ -334,6 +335,8 @@ def _answer_type(words: list[str]) -> tuple[str | None, AnswerType]:
             return w, "explanation"
         if w in {"what", "which"}:
             if noun := _type_noun(words[i + 1 :]):
+                if MEASURE_NOUNS.get(noun) == "duration":
+                    return w, "duration"  # "what is the lifespan of …"
                 return w, TYPE_NOUNS.get(_singular(noun), "number")
             if nxt in {"for", "purpose", "reason"} or (
                     nxt in {"is", "was"} and {"purpose", "reason"} & set(words[i + 2 : i + 4])):

@@ -375,6 +375,8 @@ def test_what_is_the_height_of_measures_like_how_high():
                               "What is the weight of the main lantern?": "weight"}.items():
         q = analyse(question)
         assert (q.answer_type, q.measure) == ("number", measure), question
+    q = analyse("What is the lifespan of the fish?")
+    assert (q.answer_type, q.measure) == ("duration", "duration")
     assert analyse("What is the reason for the strike?").answer_type == "explanation"
 
 
