@@ -171,18 +171,9 @@ def rank_sentences(
             plain = set(stem_all([w for w in tokens if w not in names]))
             s_stems = {st for st in s_stems if st in plain or st not in common}
         matched = tuple(st for st in idf if st in s_stems)
-        lexical = sum(idf[st] for st in matched) / idf_sum
         near = soft.get(s.sid, {})
-        lexical += SOFT_SHARE * sum(idf[st] for st in near if st not in matched) / idf_sum
-        if s.doc_id in subjects:
-            extra_t = tuple(st for st in idf if st in subjects[s.doc_id] and st not in matched)
-            lexical += TITLE_SHARE * sum(idf[st] for st in extra_t) / idf_sum
-        prev, nxt = (neighbours or {}).get(s.sid, (None, None))
-        for other, refers in ((nxt, nxt), (prev, s)):
-            if other is not None and refers_back(refers.text):
-                o_stems = set(stem_all(tokenize(other.text)))
-                extra = tuple(st for st in idf if st in o_stems and st not in matched)
-                lexical += NEIGHBOUR_SHARE * sum(idf[st] for st in extra) / idf_sum
+        lexical = (sum(idf[st] for st in matched)
+                   + _borrowed(s, idf, matched, near, subjects.get(s.doc_id, ()), neighbours)) / idf_sum
         tmatch = type_match(q, s, q_stems)
         score = W_DENSE * float(d) + W_LEXICAL * lexical + W_TYPE * tmatch
         if asks_author and BYLINE.search(s.text):
@@ -192,6 +183,21 @@ def rank_sentences(
         out.append(ScoredSentence(s, score, float(d), lexical, tmatch, matched, tuple(near)))
     out.sort(key=lambda x: x.score, reverse=True)
     return out
+
+
+def _borrowed(s: Sentence, idf: dict[str, float], matched: tuple[str, ...], near: dict,
+              subject: set[str], neighbours: dict | None) -> float:
+    """The IDF weight a sentence gets for question words it does not write itself: part for
+    near-synonyms ("naval" for "navy"), all for its article's subject ("the reedling"), part
+    for the words of a sentence it leans on or that leans on it ("She said …")."""
+    weight = SOFT_SHARE * sum(idf[st] for st in near if st not in matched)
+    weight += TITLE_SHARE * sum(idf[st] for st in idf if st in subject and st not in matched)
+    prev, nxt = (neighbours or {}).get(s.sid, (None, None))
+    for other, refers in ((nxt, nxt), (prev, s)):
+        if other is not None and refers_back(refers.text):
+            o_stems = set(stem_all(tokenize(other.text)))
+            weight += NEIGHBOUR_SHARE * sum(idf[st] for st in idf if st in o_stems and st not in matched)
+    return weight
 
 
 class WordMatcher:

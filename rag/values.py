@@ -81,21 +81,7 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
     """(entity, fit) pairs in ``s`` that could answer ``q``, none named in the question."""
     compat = TYPE_COMPAT.get(q.answer_type, {})
     out = []
-    entities = list(s.entities)
-    if q.measure == "duration":
-        entities += _spans(_DURATION_SPAN, s, "DATE")  # spaCy splits "over a year and a half"
-    if q.answer_type == "number":
-        entities += _numbers_inside(s)  # spaCy's small model tags "Kim’s 10th" a PERSON
-    if q.measure == "frequency":
-        entities += _spans(_FREQUENCY, s, "DATE")  # "every six minutes"
-    if q.answer_type == "place":
-        entities += _spans(_STREET, s, "FAC")  # spaCy leaves many "Elm Street"s untagged
-        entities += _dateline(s)  # "KOUROU, French Guiana — …": where the story was filed
-        entities += _spans(_COMMON_PLACE, s, COMMON_PLACE, group=1)  # "at the town's sports hall"
-    if q.answer_type == "person":
-        entities += _titled_people(s)  # "Castelmora Mayor Giulia Santoro" tagged as one ORG
-    if q.answer_type in {"date", "time"} and (end := life_event(q.text)):
-        entities += _life_dates(s, end)  # "Josiah Kell (3 May 1823 – 19 November 1891)"
+    entities = list(s.entities) + _found_by_pattern(q, s)
     focus = stem_all([q.focus])[0] if q.focus else None
     # Words of the question that an answer may share: the counted noun ("the past 17
     # months") and the kind asked for ("Elm Street" for "which streets").
@@ -146,6 +132,26 @@ _DURATION_SPAN = re.compile(
     r"\b(?:(?:over|more than|less than|nearly|almost|about|around|some|at least)\s+)?"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a|an)\s+"
     r"(?:years?|months?|weeks?|days?|hours?|decades?)(?:\s+and\s+a\s+half)?\b", re.I)
+
+
+def _found_by_pattern(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
+    """Values of the kind ``q`` asks for that spaCy's small model splits, mislabels or misses."""
+    found = []
+    if q.measure == "duration":
+        found += _spans(_DURATION_SPAN, s, "DATE")  # spaCy splits "over a year and a half"
+    if q.answer_type == "number":
+        found += _numbers_inside(s)  # spaCy's small model tags "Kim’s 10th" a PERSON
+    if q.measure == "frequency":
+        found += _spans(_FREQUENCY, s, "DATE")  # "every six minutes"
+    if q.answer_type == "place":
+        found += _spans(_STREET, s, "FAC")  # spaCy leaves many "Elm Street"s untagged
+        found += _dateline(s)  # "KOUROU, French Guiana — …": where the story was filed
+        found += _spans(_COMMON_PLACE, s, COMMON_PLACE, group=1)  # "at the town's sports hall"
+    if q.answer_type == "person":
+        found += _titled_people(s)  # "Castelmora Mayor Giulia Santoro" tagged as one ORG
+    if q.answer_type in {"date", "time"} and (end := life_event(q.text)):
+        found += _life_dates(s, end)  # "Josiah Kell (3 May 1823 – 19 November 1891)"
+    return found
 
 
 def _named_by(e: Entity, q_stems: set[str], inside: set[str] = frozenset()) -> bool:
