@@ -116,8 +116,8 @@ class ExtractiveAnswerer:
         # Texts of every document a citation can come from: a handful (those of the
         # retrieved chunks and nearest sentences).
         docs = self.store.document_texts({s.doc_id for s in cands})
-        dense = self._dense_in_context(qvec, cands, cvecs, docs) if TITLE_CONTEXT else None
         titles = {d: docs[d][1].get("title") or "" for d in docs}
+        dense = self._dense_in_context(qvec, cands, cvecs, titles) if TITLE_CONTEXT else None
         ranked = rank_sentences(q, qvec, cands, cvecs, vocab, extra, neighbours, self.words, dense, titles)
         answer = None
         if q.answer_type == "person" and AUTHOR_WORDS.search(q.text):
@@ -134,12 +134,13 @@ class ExtractiveAnswerer:
             yield piece
         yield answer
 
-    def _dense_in_context(self, qvec, cands, cvecs, docs):
-        """Similarity of each sentence read with its article's title as well as alone
-        ("Holloway Bridge" + "It reopened on 21 May 2009."), whichever is closer."""
+    def _dense_in_context(self, qvec, cands, cvecs, titles: dict[str, str]):
+        """Similarity of each sentence read with its article's title (``titles``: doc id ->
+        title) as well as alone ("Holloway Bridge" + "It reopened on 21 May 2009."),
+        whichever is closer."""
         if not len(cands):
             return None
-        texts = {i: docs[i][1].get("title") or i for i in docs}
+        texts = {i: t or i for i, t in titles.items()}
         new = [t for t in dict.fromkeys(texts.values()) if t not in self._titles]
         if new:
             if len(self._titles) > TITLE_CACHE:

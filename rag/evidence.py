@@ -57,7 +57,7 @@ REFERRING_START = re.compile(
     r"ship|vessel|aircraft|plane|train|line|project|scheme|union|firm|operator|council|"
     r"committee|mayor|river|bridge|village|site|strike|vote|storm|flood|fire|attack|court|"
     r"case|law|bill|team|club|museum|school|hospital|mission|launch|structure|device|machine|"
-    r"vehicle|car|boat|building|tower|statue|sculpture|engine|system|company|group|body))\b", re.I)
+    r"vehicle|car|boat|building|tower|statue|sculpture|engine|system|body))\b", re.I)
 CONTINUING_START = re.compile(r"^\W*(but|and|yet|still|also|meanwhile|instead)\b", re.I)
 # A back-reference inside the sentence: "The manager that season was …", "insisted on this
 # height", "the same year". ("This week", "this year" point at the present, not back.)

@@ -284,7 +284,8 @@ def test_a_sentence_is_also_read_with_its_article_title(town):
     vecs = town.store.sentences_of({"festival"})[1][:4]
     docs = town.store.document_texts({"festival"})
     qvec = town.embedder.embed(["When did the lantern festival open?"])[0]
-    dense = answerer._dense_in_context(qvec, cands, vecs, docs)
+    titles = {d: meta.get("title") or "" for d, (_, meta) in docs.items()}
+    dense = answerer._dense_in_context(qvec, cands, vecs, titles)
     assert dense.shape == (len(cands),) and (dense >= vecs @ qvec - 1e-6).all()
     assert (dense > vecs @ qvec + 1e-3).any()
 
