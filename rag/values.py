@@ -60,6 +60,8 @@ _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:and|of|&)\s+[A-Z][\w'�
 _NAME_TAIL = re.compile(r"(?: [A-Z][a-z]+)+(?![\w'’-])")
 CURRENCY = re.compile(r"[$€£¥₩₽]|\b(dollars?|euros?|pounds?|rubles?|roubles?|won|yuan|yen|usd|eur|"
                       r"cents?|pence|penny|(?:\w+)pence|shillings?|guineas?)\b", re.I)
+# A scale word before the currency ("5" + " million euros").
+SCALED_CURRENCY = re.compile(rf"(?:million|billion|thousand|m|bn|k)\b\s*(?:{CURRENCY.pattern})", re.I)
 # How far after a value its unit or counted noun may sit ("tens of millions of Soviet-style
 # artillery shells").
 UNIT_WINDOW = 50
@@ -370,7 +372,7 @@ def _measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
         before = s.text[max(0, e.start - s.start - 2) : e.start - s.start]
         unit = " ".join(after.split()[:2])
         return 1.0 if CURRENCY.search(e.text) or CURRENCY.search(before) or CURRENCY.match(unit) \
-            or re.match(r"(?:million|billion|thousand|m|bn|k)\b\s*" + CURRENCY.pattern, unit, re.I) else 0.0
+            or SCALED_CURRENCY.match(unit) else 0.0
     if q.measure == "count":
         if not q.counted:
             return 1.0 if e.label in {"CARDINAL", "ORDINAL", "QUANTITY"} else 0.0

@@ -516,3 +516,15 @@ def test_a_role_no_one_is_named_in_is_not_answered(town):
     assert (q.answer_type, q.focus) == ("person", "driver")
     # People are named near the ferries ("Tomas Brand", the harbour master), none as its driver.
     assert town.query("Who was the driver of the first ferry?").abstained
+
+
+def test_money_written_with_a_scale_word_before_its_currency():
+    """Regression: the scale-word pattern was joined to the currency alternation without a
+    group, so "5 million euros" (spaCy tagging only "5") was not money."""
+    from rag.values import _measure_fit
+    from rag.sentences import Entity, Sentence
+
+    text = "Repairs will cost 5 million euros, the council said."
+    five = Entity("CARDINAL", "5", text.index("5"), text.index("5") + 1)
+    q = analyse("How much will the repairs cost?")
+    assert _measure_fit(q, five, Sentence("d", 0, len(text), text)) == 1.0
