@@ -280,10 +280,10 @@ def pinned(q, cands: list[Candidate], pool: list[Candidate], neighbours, docs) -
     written with it (or in the sentence before it, or the article's title), not just
     somewhere in its article."""
     if (years := YEAR.findall(q.text)) and q.answer_type not in {"date", "time"}:
-        def about(c):
-            return _written_with(c, neighbours, only_referring=True)
-        cands = [c for c in cands if all(y in about(c) for y in years)] or \
-                [c for c in pool if all(y in about(c) for y in years)]
+        def has_years(c):
+            text = _written_with(c, neighbours, only_referring=True)
+            return all(y in text for y in years)
+        cands = [c for c in cands if has_years(c)] or [c for c in pool if has_years(c)]
         if not cands and q.answer_type == "number":
             return None
     if q.answer_type == "number" and (names := question_names(q)):

@@ -7,6 +7,7 @@ by "shells"), a date's precision, the role a person is named in.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rag.dates import MONTHS, WEEKDAY_RE, resolve
 from rag.question import QuestionAnalysis
@@ -172,7 +173,8 @@ def _named_by(e: Entity, q_stems: set[str], inside: set[str] = frozenset()) -> b
     return stems[-1] in q_stems or 2 * len(shared) >= len(stems)
 
 
-def _names_inside_other_names(question: str) -> set[str]:
+@lru_cache(maxsize=256)
+def _names_inside_other_names(question: str) -> frozenset[str]:
     """Stems of the question's capitalised words that it uses only as part of a longer name
     of a thing: "Moy" in "the Calder and Moy company", "Ford" in "the Ford Motor Company"."""
     spans = [m for m in _CAPITALISED_RUN.finditer(question) if m.start() > 0]
@@ -184,7 +186,7 @@ def _names_inside_other_names(question: str) -> set[str]:
             inside |= set(stem_all(words))
         else:
             alone |= set(stem_all(words))
-    return inside - alone
+    return frozenset(inside - alone)
 
 
 def _demonym_of(name: str, q_words: list[str]) -> bool:
