@@ -94,13 +94,16 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
     q_words = tokenize(q.text)
     inside = _names_inside_other_names(q.text)
     for e in entities:
+        noun = None
         fit = 1.0 if e.label == LIFE_DATE else compat.get(e.label, 0.0)
         if e.label == DATELINE:
             fit = DATELINE_FIT  # often where it happened, sometimes only where it was written
         elif e.label == COMMON_PLACE:
             fit = COMMON_PLACE_FIT  # a place without a name: a name, when there is one, wins
-        elif q.answer_type == "place" and PLACE_HEADS.search(e.text):
-            fit = 1.0  # spaCy's small model calls "Pier 33" a PERSON
+        elif q.answer_type == "place" and (PLACE_HEADS.search(e.text) or (noun := _placed_by_context(e, s)) is not None):
+            fit = 1.0  # spaCy's small model calls "Pier 33" a PERSON, "Ardmillish, a village" an ORG
+            if focus and noun and stem_all([noun])[0] == focus:
+                fit = FOCUS_BONUS  # "which village": "the village of Pontarrow"
         if q.answer_type in {"date", "time"}:
             # A resolved date, as precise as asked; an unplaced "decades" or "the coming days"
             # hardly answers "when".
@@ -150,7 +153,9 @@ def _found_by_pattern(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
     if q.answer_type == "place":
         found += _spans(_STREET, s, "FAC")  # spaCy leaves many "Elm Street"s untagged
         found += _dateline(s)  # "KOUROU, French Guiana — …": where the story was filed
-        found += _spans(_COMMON_PLACE, s, COMMON_PLACE, group=1)  # "at the town's sports hall"
+        found += [e for e in _spans(_COMMON_PLACE, s, COMMON_PLACE, group=1)  # "at the town's sports hall"
+                  if not _NAMED_AFTER.match(s.text[e.end - s.start :])]  # not "the village" of Pontarrow
+        found += _spans(_PLACE_OF, s, "GPE", group=1)  # "the village of Pontarrow", untagged
     if q.answer_type == "person":
         found += _titled_people(s)  # "Castelmora Mayor Giulia Santoro" tagged as one ORG
     if q.answer_type in {"date", "time"} and (end := life_event(q.text)):
@@ -223,6 +228,20 @@ def _dateline(s: Sentence) -> list[Entity]:
     return [Entity(DATELINE, m.group(1), s.start + m.start(1), s.start + m.end(1))]
 
 
+def _placed_by_context(e: Entity, s: Sentence) -> str | None:
+    """Is the name written as a place: after "the village of" or "born in", or before ", a
+    fishing village"? (spaCy's small model tags unfamiliar place names ORG or PRODUCT.)
+    The place noun that says so ("village"), "" when a verb does, None when nothing does."""
+    if e.label not in NAME_LABELS | {"PRODUCT", "NORP", "WORK_OF_ART"}:
+        return None
+    a, b = e.start - s.start, e.end - s.start
+    m = _PLACE_BEFORE.search(s.text[max(0, a - 40) : a]) or _PLACE_AFTER.match(s.text[b : b + 60])
+    if not m:
+        return None
+    noun = re.search(_PLACE_NOUNS, m.group())
+    return noun.group() if noun else ""
+
+
 def _titled_people(s: Sentence) -> list[Entity]:
     """The person inside an entity that spaCy tagged with its title and place ("Castelmora
     Mayor Giulia Santoro" -> "Giulia Santoro")."""
@@ -249,6 +268,15 @@ _COMMON_PLACE = re.compile(
     r"hotel|plane|aircraft|ship|train|boat|camp|shelter|office|station|hospital|house|home|base|"
     r"embassy|airport|field|square|park|library|theatre|theater|museum|prison|factory|plant|mine|"
     r"farm|port|harbour|harbor|quay|pier|bridge|market|restaurant|barracks|tent|village)s?)\b")
+# Common nouns of places that have names ("the village of Pontarrow", "Ardmillish, a fishing
+# village"): a name written with one is a place, whatever label spaCy gave it.
+_PLACE_NOUNS = (r"(?:village|town|city|hamlet|parish|port|county|island|region|district|province|"
+                r"suburb|borough|valley|state|country|capital|settlement|municipality|commune)")
+_PLACE_OF = re.compile(rf"\b(?:the\s+)?{_PLACE_NOUNS}\s+of\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})")
+_PLACE_BEFORE = re.compile(rf"(?:\b{_PLACE_NOUNS}\s+of|\b(?:born|died|buried|lived|raised|settled|moved|"
+                           rf"based|located|situated|grew up)\s+(?:in|at|near|to))\s+$")
+_PLACE_AFTER = re.compile(rf"^,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?{_PLACE_NOUNS}\b")
+_NAMED_AFTER = re.compile(r"\s+of\s+[A-Z]")
 _DATELINE = re.compile(r"^\W*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)?)"
                        r"\s*(?:\([^)]{1,30}\)\s*)?[—–]")
 _BIRTH = re.compile(r"\b(born|birth|birthday)\b", re.I)
