@@ -22,12 +22,12 @@ from rag.chat import expand_follow_up
 from rag.evidence import (
     AUTHOR_WORDS, BYLINE, ScoredSentence, WordMatcher, candidate_sentences, rank_sentences,
 )
-from rag.question import QuestionAnalysis, analyse, load_vocab, question_names
+from rag.question import QuestionAnalysis, analyse, load_vocab, question_names, role_words
 from rag.sentences import Entity
 from rag.settings import RagSettings
 from rag.text import names_in, stem_all, tokenize
 from rag.types import Answer, Citation
-from rag.values import LIFE_DATE, life_event
+from rag.values import LIFE_DATE, life_event, titled_with
 
 # Abstention thresholds: a grid search on the dev splits of both gold suites (seeds and
 # newswire, 2026-11-22) maximising accuracy and abstention while lowering false abstention.
@@ -250,6 +250,13 @@ class ExtractiveAnswerer:
             # "Which streets …": a value that names the kind asked for ("Elm Street") wins.
             kind = stem_all([q.focus])[0]
             cands = [c for c in pool if kind in stem_all(tokenize(c.entity.text))] or cands
+        if q.focus and q.answer_type == "person":
+            # "Which judge …": the person titled with the role ("Judge Eleri Vaughan-Pryce"),
+            # in any of the retrieved sentences, wins.
+            role = role_words(q)
+            found = find_candidates(q, ranked[:SUPPORT_POOL], idf, q_stems, vocab, neighbours)
+            titled = [c for c in found if c.entity.label == "PERSON" and titled_with(role, c.entity, c.evidence.sentence)]
+            cands = titled or cands
         if life_event(q.text) and (lives := [c for c in pool if c.entity.label == LIFE_DATE]):
             # "When was Kell born?": the encyclopedia's "Kell (3 May 1823 – …)" says it.
             cands = sorted(lives, key=lambda c: "/" in (c.entity.resolved or "/"))  # a day before a year

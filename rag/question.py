@@ -380,3 +380,22 @@ def question_names(q: QuestionAnalysis) -> list[str]:
     for m in re.finditer(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w'’-]*", q.text.strip()):
         out += [q.corrected.get(w, w) for w in tokenize(m.group()) if len(w) > 1]
     return [w for w in dict.fromkeys(out) if w not in STOPWORDS]
+
+
+def role_words(q: QuestionAnalysis) -> list[str]:
+    """The role a person question asks for, as stems with its head noun last: "Who is
+    Biden's deputy national security adviser?" -> deputy, nation, secur, advis; "Which judge
+    …" -> judg. Names and possessives before it are not part of the role."""
+    if not q.focus:
+        return []
+    words = re.findall(r"[\w'’-]+", q.text)
+    lower = [w.lower() for w in words]
+    if q.focus not in lower:
+        return stem_all([q.focus])
+    at = lower.index(q.focus)
+    role = [q.focus]
+    for w in reversed(words[:at]):
+        if w[0].isupper() or w.lower() in STOPWORDS or w.endswith(("'s", "’s")) or len(role) > 3:
+            break
+        role.insert(0, w.lower())
+    return stem_all(role)

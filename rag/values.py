@@ -369,6 +369,18 @@ def _with_currency(e: Entity, s: Sentence) -> Entity:
     return e
 
 
+def titled_with(role: list[str], e: Entity, s: Sentence) -> bool:
+    """Is the person named with the role (stems, its head last) as a title or apposition:
+    "Judge Eleri Vaughan-Pryce", "Kremlin spokesman Dmitry Peskov", "Peskov, the Kremlin's
+    spokesman,"? Every word of the role must be there: "national security adviser Jake
+    Sullivan" is not the deputy national security adviser."""
+    a, b = e.start - s.start, e.end - s.start
+    before = re.findall(r"[\w'’-]+", s.text[max(0, a - 50) : a])[-len(role) - 1 :]
+    after = re.match(r",\s+(?:the|a|an|its|his|her)\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s*[,.;]", s.text[b : b + 80])
+    words = before + (after.group(1).split() if after else [])
+    return set(role) <= set(stem_all([w.lower() for w in words]))
+
+
 def _role_near(role: str, e: Entity, s: Sentence) -> bool:
     """Is the role ("spokesman") written next to the person ("Kremlin spokesman Dmitry
     Peskov", "Peskov, the Kremlin's spokesman")?"""

@@ -47,6 +47,15 @@ ARTICLES = {
         "Dunmore Rovers had 300 members soon after it was founded. "
         "In 1910 it had 1,200 members.\n"
     ),
+    "court": (
+        "Ferry firm fined over harbour collision\n\n"
+        "ALDMERE (Coastal Wire) — A judge on Thursday fined the Aldmere ferry company £90,000 for a "
+        "collision in the harbour that injured four passengers. "
+        "The company had admitted two safety offences at an earlier hearing. "
+        "Its lawyer, Mark Hale, said the firm had since retrained every captain. "
+        "Judge Ruth Amory, sitting at Aldmere Crown Court, also ordered it to pay £12,000 in costs. "
+        "The ferry struck the harbour wall in fog in January.\n"
+    ),
 }
 META = {
     "harbour": {"title": "Port of Aldmere reopens after storm", "published": "2024-03-06",
@@ -54,6 +63,7 @@ META = {
     "festival": {"title": "Lantern festival draws record crowds", "published": "2024-03-04",
                  "source": "Valley Herald", "author": "Owen Price"},
     "club": {"title": "Dunmore Rovers at 130", "published": "2024-05-01", "source": "Valley Herald"},
+    "court": {"title": "Ferry firm fined over harbour collision", "published": "2024-03-08", "source": "Coastal Wire"},
 }
 
 
@@ -67,7 +77,7 @@ def town(tmp_path_factory) -> Pipeline:
     (corpus / "metadata.json").write_text(json.dumps(META), encoding="utf-8")
     p = Pipeline(RagSettings(data_dir=root / "data", corpus_dir=corpus, show_progress=False))
     report = p.ingest(corpus)
-    assert report.errors == [] and len(report.added) == 3
+    assert report.errors == [] and len(report.added) == len(ARTICLES)
     return p
 
 
@@ -554,3 +564,26 @@ def test_a_name_written_as_a_place_is_a_place_whatever_its_label():
     # A name in no such context keeps its label's fit.
     assert _fits("Where was the report written?", "Ardmillish Holdings wrote the report.",
                  (("ORG", "Ardmillish Holdings"),))["Ardmillish Holdings"] < 0.5
+
+
+def test_a_role_question_takes_the_person_titled_with_the_whole_role():
+    from rag.question import role_words
+    from rag.sentences import Entity, Sentence
+    from rag.values import titled_with
+
+    def titled(question, text, name):
+        s = Sentence("d", 0, len(text), text)
+        return titled_with(role_words(analyse(question)), Entity("PERSON", name, text.index(name), text.index(name) + len(name)), s)
+
+    assert role_words(analyse("Who is Biden's deputy national security adviser?")) == ["deputi", "nation", "secur", "advis"]
+    assert titled("Which judge sentenced the owner?", "Judge Eleri Vaughan-Pryce, sitting at the Crown Court, also ordered it to pay.", "Eleri Vaughan-Pryce")
+    assert titled("Who is the Kremlin's spokesman?", "Dmitry Peskov, the Kremlin's spokesman, said so.", "Dmitry Peskov")
+    # Part of the role is not the role; a role elsewhere in the sentence is no title.
+    assert not titled("Who is Japan's prime minister?", "Defence Minister Sergei Shoigu met Kim.", "Sergei Shoigu")
+    assert not titled("Which judge sentenced the owner?", "Mark Hale said the judge had been fair.", "Mark Hale")
+
+
+def test_which_judge_is_answered_from_the_sentence_that_names_the_judge(town):
+    # The best sentence says "a judge fined …" without a name; the judge is named further down.
+    a = town.query("Which judge fined the ferry company?")
+    assert not a.abstained and a.short_answer == "Ruth Amory"
