@@ -244,8 +244,11 @@ class ExtractiveAnswerer:
         pool = in_time(q, find_candidates(q, wider, idf, q_stems, vocab, neighbours), docs)
         strong_ids = {id(r) for r in strong}
         cands = [c for c in pool if id(c.evidence) in strong_ids]
-        if not cands:
-            cands = follow_on(q, strong, ranked, neighbours, idf, q_stems, vocab)
+        # Values in the sentences that go on about the best one ("It reopened on 21 May
+        # 2009.", "Among its 46 passengers …") compete with the strong sentences' values;
+        # when those have none, the sentences after every strong one are read.
+        more = follow_on(q, strong if not cands else strong[:1], ranked, neighbours, idf, q_stems, vocab)
+        cands = sorted(cands + more, key=lambda c: c.score, reverse=True)
         if q.focus and q.answer_type in {"place", "organisation"}:
             # "Which streets …": a value that names the kind asked for ("Elm Street") wins.
             kind = stem_all([q.focus])[0]

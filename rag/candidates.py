@@ -261,7 +261,9 @@ def follow_on(q, strong, ranked, neighbours, idf, q_stems, vocab) -> list[Candid
             follow.setdefault(nxt.sid, (nxt, r))
             nxt = neighbours.get(nxt.sid, (None, None))[1]
     seen = {r.sentence.sid: r for r in ranked}
-    after = [seen[sid] for sid in follow if sid in seen]
+    # A sentence that refers back hides its subject behind a pronoun ("It reopened on 21 May
+    # 2009."): it scores as well as the sentence it goes on about.
+    after = [replace(seen[sid], score=max(seen[sid].score, follow[sid][1].score)) for sid in follow if sid in seen]
     unseen = [ScoredSentence(nxt, r.score, r.dense, r.lexical, 0.0, r.matched_terms)
               for sid, (nxt, r) in follow.items() if sid not in seen]
     cands = find_candidates(q, after, idf, q_stems, vocab, neighbours)
@@ -272,13 +274,15 @@ def follow_on(q, strong, ranked, neighbours, idf, q_stems, vocab) -> list[Candid
 
 def pinned(q, cands: list[Candidate], pool: list[Candidate], neighbours, docs) -> list[Candidate] | None:
     """The candidates written with the years and names a question pins its value to, or
-    None when a number question's pins rule out every value (the engine abstains).
+    None when the pins rule out every value of a number question, or of a question for the
+    holder of a role (the engine abstains).
 
     "How many pairs were counted in 2016?": a value from a sentence about that year, among
     the strong ones or further down ("The manager that season was …" takes the year of the
     sentence it refers to). "How many pairs breed in Lithuania?": a number's names are
     written with it (or in the sentence before it, or the article's title), not just
-    somewhere in its article."""
+    somewhere in its article; nor is "Who is the mayor of Bexley?" answered by the mayor of
+    another town."""
     if (years := YEAR.findall(q.text)) and q.answer_type not in {"date", "time"}:
         def has_years(c):
             text = _written_with(c, neighbours, only_referring=True)
@@ -286,7 +290,7 @@ def pinned(q, cands: list[Candidate], pool: list[Candidate], neighbours, docs) -
         cands = [c for c in cands if has_years(c)] or [c for c in pool if has_years(c)]
         if not cands and q.answer_type == "number":
             return None
-    if q.answer_type == "number" and (names := question_names(q)):
+    if (q.answer_type == "number" or q.answer_type == "person" and q.focus) and (names := question_names(q)):
         def near(c):
             title = docs.get(c.doc_id, ("", {}))[1].get("title") or ""
             return _written_with(c, neighbours) + " " + title

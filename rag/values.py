@@ -116,6 +116,8 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
             fit = max(fit, 1.0) * FOCUS_BONUS  # "which streets" -> "Elm Street"
         elif focus and q.answer_type == "person" and not _role_near(focus, e, s):
             fit *= ROLE_MISSING  # "Japan's prime minister": "Kim" is named nowhere near "minister"
+        if q.answer_type == "person" and e.label != "PERSON" and _OWNER_BEFORE.search(s.text[: e.start - s.start]):
+            fit *= ROLE_MISSING  # "the mayor of Marden": the place the role belongs to, not its holder
         if q.answer_type in {"date", "time"} and _DURATION.search(e.text) and not e.resolved:
             fit *= 0.3  # "more than three years" is a length of time, not a when
         if q.measure and q.answer_type in {"number", "duration"}:
@@ -276,6 +278,7 @@ _PLACE_OF = re.compile(rf"\b(?:the\s+)?{_PLACE_NOUNS}\s+of\s+([A-Z][\w'’-]+(?:
 _PLACE_BEFORE = re.compile(rf"(?:\b{_PLACE_NOUNS}\s+of|\b(?:born|died|buried|lived|raised|settled|moved|"
                            rf"based|located|situated|grew up)\s+(?:in|at|near|to))\s+$")
 _PLACE_AFTER = re.compile(rf"^,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?{_PLACE_NOUNS}\b")
+_OWNER_BEFORE = re.compile(r"\b(?:of|for|in|at)\s+(?:the\s+)?$")
 _NAMED_AFTER = re.compile(r"\s+of\s+[A-Z]")
 _DATELINE = re.compile(r"^\W*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)?)"
                        r"\s*(?:\([^)]{1,30}\)\s*)?[—–]")

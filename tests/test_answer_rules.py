@@ -56,6 +56,19 @@ ARTICLES = {
         "Judge Ruth Amory, sitting at Aldmere Crown Court, also ordered it to pay £12,000 in costs. "
         "The ferry struck the harbour wall in fog in January.\n"
     ),
+    "line": (
+        "Marden Hill Railway\n\n"
+        "The Marden Hill Railway is a narrow-gauge line that climbs from Marden to the summit of Marden Hill. "
+        "The first public train up Marden Hill ran on 4 August 1897. "
+        "Among its 31 passengers was the mayor of Marden, Edith Crane. "
+        "The railway now carries about 52,000 passengers a year between April and October.\n"
+    ),
+    "bridge": (
+        "Tessel Bridge\n\n"
+        "The Tessel Bridge is an iron footbridge across the River Lune at Marden, opened in 1871. "
+        "The bridge was closed for restoration in 2007, when engineers found rust in its chains. "
+        "It reopened on 21 May 2009 after work costing £2 million.\n"
+    ),
 }
 META = {
     "harbour": {"title": "Port of Aldmere reopens after storm", "published": "2024-03-06",
@@ -64,6 +77,8 @@ META = {
                  "source": "Valley Herald", "author": "Owen Price"},
     "club": {"title": "Dunmore Rovers at 130", "published": "2024-05-01", "source": "Valley Herald"},
     "court": {"title": "Ferry firm fined over harbour collision", "published": "2024-03-08", "source": "Coastal Wire"},
+    "line": {"title": "Marden Hill Railway", "published": "2024-04-02", "source": "Encyclopedia"},
+    "bridge": {"title": "Tessel Bridge", "published": "2024-04-02", "source": "Encyclopedia"},
 }
 
 
@@ -587,3 +602,15 @@ def test_which_judge_is_answered_from_the_sentence_that_names_the_judge(town):
     # The best sentence says "a judge fined …" without a name; the judge is named further down.
     a = town.query("Which judge fined the ferry company?")
     assert not a.abstained and a.short_answer == "Ruth Amory"
+
+
+def test_a_value_in_the_sentence_that_goes_on_about_the_best_one_competes(town):
+    # "It reopened on 21 May 2009" goes on about the best sentence (closed for restoration in
+    # 2007) and hides the bridge behind "It": it competes with the year, and wins.
+    a = town.query("When did the Tessel Bridge reopen after its restoration?")
+    assert not a.abstained and a.short_answer.startswith("21 May 2009")
+    assert "closed for restoration" in a.citations[0].quote  # the sentence it goes on about first
+    # The mayor of Marden is no answer to a question about Bexley's mayor
+    # (test_who_holds_a_role_nobody_is_named_in_is_not_answered), nor is "Marden" a person.
+    a = town.query("Who is the mayor of Marden?")
+    assert not a.abstained and a.short_answer == "Edith Crane"
