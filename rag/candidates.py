@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from rag.evidence import ScoredSentence, refers_back
 from rag.sentences import Entity
-from rag.question import question_names
+from rag.question import named_heads, question_names
 from rag.text import names_in, stem_all, tokenize
 from rag.values import answer_entities
 
@@ -294,7 +294,15 @@ def pinned(q, cands: list[Candidate], pool: list[Candidate], neighbours, docs) -
         def near(c):
             title = docs.get(c.doc_id, ("", {}))[1].get("title") or ""
             return _written_with(c, neighbours) + " " + title
-        cands = [c for c in cands if names_in(names, near(c))]
+        def about(c):
+            # "The mill employs 410 people", in an article that writes "the Kestrane paper mill".
+            doc = docs.get(c.doc_id, ("",))[0]
+            return names_in(names, doc) and any(
+                re.search(rf"\bthe\s+(?:[\w-]+\s+)?{re.escape(head)}\b", c.evidence.sentence.text, re.I)
+                and re.search(rf"\b{re.escape(name)}\w*(?:\s+[\w-]+){{0,2}}\s+{re.escape(head)}\b", doc, re.I)
+                for name, head in heads)
+        heads = named_heads(q)
+        cands = [c for c in cands if names_in(names, near(c)) or about(c)]
         if not cands:
             return None
     return cands

@@ -61,13 +61,16 @@ def stem_all(words: list[str]) -> list[str]:
 
 
 def names_in(names: list[str], text: str) -> bool:
-    """Does the text mention every name, allowing another ending ("Italy"/"Italian")?"""
+    """Does the text mention every name, allowing another ending ("Italy"/"Italian"), and a
+    hyphenated name by its parts ("the Tellany-Fenmarch merger": Tellany Air and Fenmarch
+    Airways)?"""
     words = set(tokenize(text))
     stems = set(stem_all(list(words)))
-    for name in names:
+
+    def mentioned(name: str) -> bool:
         if name in words or stem_all([name])[0] in stems:
-            continue
+            return True
         head = name[: max(4, len(name) - 3)]
-        if not any(w.startswith(head) for w in words):
-            return False
-    return True
+        return any(w.startswith(head) for w in words)
+
+    return all(mentioned(n) or ("-" in n and all(mentioned(p) for p in n.split("-") if p)) for n in names)

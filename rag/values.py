@@ -37,7 +37,7 @@ MEASURE_PATTERNS = {
     "distance": _DISTANCE,
     "size": re.compile(r"\b(miles?|km|kilomet(er|re)s?|meters?|metres?|m|feet|foot|ft|inch(es)?|cm|"
                        r"square|hectares?|acres?|storeys?|stories|floors?)\b", re.I),
-    "weight": re.compile(r"\b(kg|kilograms?|kilogrammes?|tonnes?|tons?|pounds?|lbs?|grams?|ounces?)\b", re.I),
+    "weight": re.compile(r"\b(kg|g|mg|oz|kilograms?|kilogrammes?|tonnes?|tons?|pounds?|lbs?|grams?|grammes?|ounces?)\b", re.I),
     "frequency": re.compile(r"\b(daily|weekly|monthly|yearly|annually|every|times?|once|twice|a (?:day|week|"
                             r"month|year))\b", re.I),
 }

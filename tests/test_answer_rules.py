@@ -69,6 +69,14 @@ ARTICLES = {
         "The bridge was closed for restoration in 2007, when engineers found rust in its chains. "
         "It reopened on 21 May 2009 after work costing £2 million.\n"
     ),
+    "yard": (
+        "Boatyard wins navy order\n\n"
+        "ALDMERE (Coastal Wire) — The Brisk boatyard at Aldmere has won an order for six patrol boats "
+        "from the navy, its owners said on Tuesday. "
+        "The order is worth £30 million, the largest in the town's history. "
+        "The boatyard employs 240 people and expects to hire 30 more. "
+        "A smaller yard upriver, Holm Marine, closed last year.\n"
+    ),
 }
 META = {
     "harbour": {"title": "Port of Aldmere reopens after storm", "published": "2024-03-06",
@@ -79,6 +87,7 @@ META = {
     "court": {"title": "Ferry firm fined over harbour collision", "published": "2024-03-08", "source": "Coastal Wire"},
     "line": {"title": "Marden Hill Railway", "published": "2024-04-02", "source": "Encyclopedia"},
     "bridge": {"title": "Tessel Bridge", "published": "2024-04-02", "source": "Encyclopedia"},
+    "yard": {"title": "Boatyard wins navy order", "published": "2024-03-12", "source": "Coastal Wire"},
 }
 
 
@@ -614,3 +623,30 @@ def test_a_value_in_the_sentence_that_goes_on_about_the_best_one_competes(town):
     # (test_who_holds_a_role_nobody_is_named_in_is_not_answered), nor is "Marden" a person.
     a = town.query("Who is the mayor of Marden?")
     assert not a.abstained and a.short_answer == "Edith Crane"
+
+
+def test_a_hyphenated_name_is_found_by_its_parts_and_a_named_thing_by_its_head():
+    from rag.question import named_heads, question_names
+    from rag.text import names_in
+
+    assert names_in(["tellany-fenmarch"], "Tellany Air and Fenmarch Airways agreed to merge.")
+    assert not names_in(["tellany-fenmarch"], "Tellany Air agreed to merge.")
+    from collections import Counter
+    from rag.text import tokenize
+    vocab = Vocab(Counter(tokenize("Tellany Air and Fenmarch Airways agreed a merger worth £64 million.")))
+    q = analyse("How much is the Tellany-Fenmarch merger worth?", vocab)
+    assert question_names(q) == ["tellany", "fenmarch"] and {"tellany", "fenmarch"} <= set(q.key_terms)
+    assert named_heads(analyse("How many people work at the Kestrane mill?")) == [("kestrane", "mill")]
+
+
+def test_a_number_about_a_named_thing_may_call_it_by_its_head(town):
+    # "The boatyard employs 240 people" in the article about the Brisk yard: "the yard" is it.
+    a = town.query("How many people work at the Brisk boatyard?")
+    assert not a.abstained and a.short_answer.startswith("240")
+    # Another article's figure, about another yard, is not.
+    assert town.query("How many people work at the Holm boatyard?").abstained
+
+
+def test_grams_measure_weight():
+    fits = _fits("How heavy does the gudgeon get?", "Adults rarely weigh more than 28 g.", (("CARDINAL", "more than 28"),))
+    assert fits == {"more than 28 g": 1.0}  # with its unit
