@@ -130,6 +130,7 @@ class ExtractiveAnswerer:
         timings["answer_ms"] = (time.perf_counter() - t) * 1000
         timings["total_ms"] = (time.perf_counter() - started) * 1000
         answer.timings_ms = timings
+        answer.question = question  # as asked (the analysis may have put capitals back)
         for piece in _pieces(answer.text):
             yield piece
         yield answer

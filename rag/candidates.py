@@ -262,8 +262,11 @@ def follow_on(q, strong, ranked, neighbours, idf, q_stems, vocab) -> list[Candid
             nxt = neighbours.get(nxt.sid, (None, None))[1]
     seen = {r.sentence.sid: r for r in ranked}
     # A sentence that refers back hides its subject behind a pronoun ("It reopened on 21 May
-    # 2009."): it scores as well as the sentence it goes on about.
-    after = [replace(seen[sid], score=max(seen[sid].score, follow[sid][1].score)) for sid in follow if sid in seen]
+    # 2009."): when it matches words of the question the one it goes on about does not
+    # ("reopen"), it scores as well as that one.
+    after = [replace(seen[sid], score=max(seen[sid].score, follow[sid][1].score))
+             if set(seen[sid].matched_terms) - set(follow[sid][1].matched_terms) else seen[sid]
+             for sid in follow if sid in seen]
     unseen = [ScoredSentence(nxt, r.score, r.dense, r.lexical, 0.0, r.matched_terms)
               for sid, (nxt, r) in follow.items() if sid not in seen]
     cands = find_candidates(q, after, idf, q_stems, vocab, neighbours)

@@ -108,6 +108,7 @@ GENERIC_COUNTED = {"times", "time", "people", "ones", "things", "kinds", "types"
 FOLLOW_UP_PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "their", "its", "there",
                       "that", "this", "those", "these"}
 MIN_TYPO_LEN = 4
+CASED_MIN = 2  # how often the corpus must capitalise a dictionary word to make it a name
 TYPO_CUTOFF = 0.8
 
 
@@ -142,6 +143,8 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
     """Answer type, key terms and typo fixes for one question. ``lexicon`` holds words known
     to be spelt right (the embedder's word list): they are never "corrected" to corpus words
     ("prime" is not a typo of "price"), only misspellings are."""
+    if vocab is not None and vocab.cased and question == question.lower():
+        question = truecase(question, vocab.cased, lexicon)
     words = tokenize(question)
     corrected: dict[str, str] = {}
     fixed = []
@@ -178,6 +181,19 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
         focus = next((w for w in fixed if TYPE_NOUNS.get(w) == "person" and w != "person"), None)
     return QuestionAnalysis(question, atype, wh, _dedupe(terms), corrected, follow, measure, counted,
                             options, focus)
+
+
+def truecase(question: str, cased: dict[str, int], lexicon: frozenset[str] = frozenset()) -> str:
+    """A question typed in lower case with the corpus's names capitalised again: "when did
+    kell show his battery to the royal society" -> "… Kell … Royal Society". A word of the
+    dictionary (``lexicon``) needs the corpus to capitalise it more than once: "the Low
+    Countries" does not make "countries" a name."""
+    def fix(m: re.Match) -> str:
+        w = m.group()
+        n = cased.get(w, 0)
+        return w.capitalize() if n >= CASED_MIN or (n and w not in lexicon) else w
+
+    return re.sub(r"[\w'’-]+", fix, question)
 
 
 def _focus(words: list[str]) -> str | None:
@@ -307,6 +323,7 @@ class Vocab(dict):
     def __init__(self, counts: dict[str, int]) -> None:
         super().__init__(counts)
         self.stems = set(stem_all(list(counts)))
+        self.cased: dict[str, int] = {}  # words the corpus writes capitalised, and how often
         self.by_initial: dict[str, list[str]] = {}
         for w in counts:
             if len(w) >= MIN_TYPO_LEN - 1 and not w.isdigit():
@@ -365,7 +382,13 @@ def _looks_like_follow_up(words: list[str], terms: list[str]) -> bool:
 
 @lru_cache(maxsize=4)
 def _read_vocab(path: str, stamp: float) -> Vocab:
-    return Vocab(json.loads(Path(path).read_text(encoding="utf-8")))
+    vocab = Vocab(json.loads(Path(path).read_text(encoding="utf-8")))
+    from rag.retrieve import CASED_FILE
+
+    cased = Path(path).with_name(CASED_FILE)
+    if cased.exists():  # (indexes built before it was written have none)
+        vocab.cased = json.loads(cased.read_text(encoding="utf-8"))
+    return vocab
 
 
 def load_vocab(bm25_dir: Path) -> Vocab:

@@ -30,6 +30,12 @@ BM25_STEMMER = "english"
 # Surface words of the corpus with counts: the question analyser corrects typos against it.
 VOCAB_FILE = "vocab.json"
 WORD_RE = re.compile(r"[a-z0-9][a-z0-9'’-]*[a-z0-9]|[a-z0-9]")
+# Words the corpus writes with a capital inside sentences (names): a question typed in
+# lower case gets them back ("kell" -> "Kell"), so the name rules still apply.
+CASED_FILE = "cased.json"
+CASED_SHARE = 0.8
+_CASE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”—–(]\s*|\n\s*)$")
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,7 @@ def rebuild_bm25(store: ChromaStore, settings: RagSettings) -> None:
     for text in got["documents"]:
         for w in WORD_RE.findall(text.lower()):
             vocab[w] = vocab.get(w, 0) + 1
+    cased = cased_words(got["documents"])
     # The SOURCE relationship matters: llama-index writes ref_doc_id over a "doc_id" key.
     nodes = [
         TextNode(id_=i, text=t, metadata={k: v for k, v in m.items() if not k.startswith("_")},
@@ -110,6 +117,7 @@ def rebuild_bm25(store: ChromaStore, settings: RagSettings) -> None:
     tmp.mkdir(parents=True)
     retriever.persist(str(tmp), show_progress=False)
     (tmp / VOCAB_FILE).write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    (tmp / CASED_FILE).write_text(json.dumps(cased, ensure_ascii=False), encoding="utf-8")
     # Swap the new index in with renames so a reader never sees half an index.
     old = target.with_name(target.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
@@ -117,6 +125,22 @@ def rebuild_bm25(store: ChromaStore, settings: RagSettings) -> None:
         target.rename(old)
     tmp.rename(target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def cased_words(texts: list[str]) -> dict[str, int]:
+    """Lower-case forms of the words the texts write capitalised (not as the first word of a
+    sentence) at least CASED_SHARE of the time, with how often: the corpus's names ("kell",
+    "vladivostok", but also "cup" from "the FA Cup")."""
+    upper: dict[str, int] = {}
+    seen: dict[str, int] = {}
+    for text in texts:
+        for m in _CASE_WORD.finditer(text):
+            if _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()]):
+                continue
+            w = m.group().lower()
+            seen[w] = seen.get(w, 0) + 1
+            upper[w] = upper.get(w, 0) + m.group()[0].isupper()
+    return {w: n for w, n in sorted(seen.items()) if len(w) > 1 and upper[w] >= CASED_SHARE * n}
 
 
 class HybridRetriever:

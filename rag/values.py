@@ -37,7 +37,8 @@ MEASURE_PATTERNS = {
     "distance": _DISTANCE,
     "size": re.compile(r"\b(miles?|km|kilomet(er|re)s?|meters?|metres?|m|feet|foot|ft|inch(es)?|cm|"
                        r"square|hectares?|acres?|storeys?|stories|floors?)\b", re.I),
-    "weight": re.compile(r"\b(kg|g|mg|oz|kilograms?|kilogrammes?|tonnes?|tons?|pounds?|lbs?|grams?|grammes?|ounces?)\b", re.I),
+    "weight": re.compile(r"\b(kg|kilograms?|kilogrammes?|tonnes?|tons?|pounds?|lbs?|grams?|grammes?|ounces?)\b|"
+                        r"\d\s*(?-i:g|mg|oz)\b", re.I),  # "28 g", not the G of "00:14 GMT"
     "frequency": re.compile(r"\b(daily|weekly|monthly|yearly|annually|every|times?|once|twice|a (?:day|week|"
                             r"month|year))\b", re.I),
 }
@@ -349,7 +350,7 @@ def _with_unit(q: QuestionAnalysis, e: Entity, s: Sentence) -> Entity:
         return e
     rest = s.text[e.end - s.start :]
     m = re.match(r"[- ]?[\w/]+", rest)
-    if m and pattern.fullmatch(m.group().lstrip("- ")):
+    if m and (pattern.fullmatch(m.group().lstrip("- ")) or pattern.search(e.text + m.group())):
         return Entity(e.label, e.text + m.group(), e.start, e.end + m.end(), e.resolved, e.resolved_label)
     return e
 

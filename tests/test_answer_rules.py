@@ -650,3 +650,23 @@ def test_a_number_about_a_named_thing_may_call_it_by_its_head(town):
 def test_grams_measure_weight():
     fits = _fits("How heavy does the gudgeon get?", "Adults rarely weigh more than 28 g.", (("CARDINAL", "more than 28"),))
     assert fits == {"more than 28 g": 1.0}  # with its unit
+
+
+def test_a_lower_case_question_gets_the_corpus_names_back():
+    from rag.question import truecase
+    from rag.retrieve import cased_words
+
+    cased = cased_words(["Josiah Kell showed his battery to the Royal Society in 1855. Kell was pleased. "
+                         "The society met in London, in the Low Countries and at the FA Cup and the FA Cup."])
+    assert cased["kell"] == 1 and "josiah" not in cased  # the first word of a sentence says nothing
+    assert "society" not in cased  # written both ways
+    lexicon = frozenset({"countries", "cup", "low", "royal", "show"})
+    assert truecase("when did kell show his battery in the low countries", cased, lexicon) == \
+        "when did Kell show his battery in the low countries"  # a dictionary word needs two capitals
+    assert truecase("who won the fa cup", cased, lexicon) == "who won the Fa Cup"
+
+
+def test_name_rules_hold_for_a_question_typed_in_lower_case(town):
+    assert town.query("who is the mayor of bexley").abstained  # as "Who is the mayor of Bexley?"
+    a = town.query("who is the mayor of marden")
+    assert not a.abstained and a.short_answer == "Edith Crane"
