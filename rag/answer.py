@@ -20,7 +20,7 @@ from rag.candidates import (
 )
 from rag.chat import expand_follow_up
 from rag.evidence import (
-    AUTHOR_WORDS, BYLINE, ScoredSentence, WordMatcher, candidate_sentences, rank_sentences,
+    AUTHOR_WORDS, BYLINE, ScoredSentence, WordMatcher, candidate_sentences, rank_sentences, refers_back,
 )
 from rag.question import QuestionAnalysis, analyse, load_vocab, question_names, role_words
 from rag.sentences import Entity
@@ -44,6 +44,9 @@ STRONG_MARGIN = 0.88
 # Agreeing or disagreeing sources are looked for among the best SUPPORT_POOL sentences that
 # score within SUPPORT_MARGIN of the best, when the value sits near the question's words.
 SUPPORT_POOL = 20
+# Words that give a reason or a purpose.
+CAUSE = re.compile(r"\b(because|so that|so as to|in order to|to avoid|to prevent|to stop|since|as a result|"
+                   r"therefore|which meant|which means|due to|owing to|thanks to|for fear)\b", re.I)
 SUPPORT_MARGIN = 0.55
 SUPPORT_PROXIMITY = 0.3
 CONFLICT_PROXIMITY = 0.5
@@ -164,7 +167,7 @@ class ExtractiveAnswerer:
             return answer
         if q.answer_type in FACTOID_TYPES:
             return self._factoid(q, ranked, docs, vocab, neighbours or {})
-        return self._passages(q, ranked, docs)
+        return self._passages(q, ranked, docs, neighbours=neighbours)
 
     def _abstain(self, q, ranked, docs) -> Answer:
         related = [_citation(i + 1, r, docs) for i, r in enumerate(_distinct_docs(ranked, RELATED_PASSAGES))]
@@ -273,7 +276,7 @@ class ExtractiveAnswerer:
             # answered two unanswerable ones: not kept.)
             return self._abstain(q, ranked, docs)
         if not cands:
-            return self._passages(q, ranked, docs, short=None)
+            return self._passages(q, ranked, docs, short=None, neighbours=neighbours)
         best = cands[0]
         # Other articles that give the same value, or a different one, close to the question's words.
         near = [c for c in pool if c.proximity >= SUPPORT_PROXIMITY]
@@ -287,7 +290,7 @@ class ExtractiveAnswerer:
         return _compose_factoid(q, best, agree, differ, docs)
 
 
-    def _passages(self, q, ranked, docs, short: str | None = None) -> Answer:
+    def _passages(self, q, ranked, docs, short: str | None = None, neighbours=None) -> Answer:
         n = EXPLANATION_SENTENCES if q.answer_type == "explanation" else 2
         strong = [r for r in ranked if r.score >= ranked[0].score * STRONG_MARGIN]
         # Sentences of the best one's article, in reading order. (Also quoting other articles'
@@ -295,6 +298,13 @@ class ExtractiveAnswerer:
         # from 95.5 % to 91.5 % and answered no more questions.)
         lead = ranked[0].doc_id
         chosen = _distinct_sentences([r for r in strong if r.doc_id == lead])[:n] or ranked[:1]
+        nxt = (neighbours or {}).get(ranked[0].sentence.sid, (None, None))[1]
+        if q.answer_type == "explanation" and nxt is not None and CAUSE.search(nxt.text) \
+                and refers_back(nxt.text) and all(r.sentence.sid != nxt.sid for r in chosen):
+            # "The locomotive always stands at the downhill end." "It pushes the carriage …,
+            # so that the carriage cannot run away …": the reason follows the fact.
+            best = ranked[0]
+            chosen = chosen[: n - 1] + [ScoredSentence(nxt, best.score, best.dense, best.lexical, 0.0, best.matched_terms)]
         chosen.sort(key=lambda r: r.sentence.start)
         cites = [_citation(i + 1, r, docs) for i, r in enumerate(chosen)]
         lines = [" ".join(f"{c.quote} [{c.number}]" for c in cites)]

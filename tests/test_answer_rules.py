@@ -61,7 +61,10 @@ ARTICLES = {
         "The Marden Hill Railway is a narrow-gauge line that climbs from Marden to the summit of Marden Hill. "
         "The first public train up Marden Hill ran on 4 August 1897. "
         "Among its 31 passengers was the mayor of Marden, Edith Crane. "
-        "The railway now carries about 52,000 passengers a year between April and October.\n"
+        "The railway now carries about 52,000 passengers a year between April and October. "
+        "The engine is always coupled at the lower end of the train. "
+        "It pushes the coach up the hill and holds it back on the way down, so that the coach "
+        "cannot run away if a coupling breaks.\n"
     ),
     "bridge": (
         "Tessel Bridge\n\n"
@@ -670,3 +673,9 @@ def test_name_rules_hold_for_a_question_typed_in_lower_case(town):
     assert town.query("who is the mayor of bexley").abstained  # as "Who is the mayor of Bexley?"
     a = town.query("who is the mayor of marden")
     assert not a.abstained and a.short_answer == "Edith Crane"
+
+
+def test_a_why_answer_quotes_the_reason_that_follows_the_fact(town):
+    a = town.query("Why is the engine at the lower end of the train on Marden Hill?")
+    assert not a.abstained and "cannot run away" in a.text
+    assert a.text.index("always coupled") < a.text.index("cannot run away")  # in reading order
