@@ -86,7 +86,11 @@ MEASURE_NOUNS = {"height": "size", "length": "size", "width": "size", "depth": "
                  "size": "size", "area": None, "weight": "weight", "distance": "distance",
                  "age": "age", "speed": "speed", "lifespan": "duration", "lifetime": "duration",
                  "cost": "money", "price": "money", "toll": "money",
-                 "fee": "money", "fare": "money", "salary": "money", "wage": "money"}
+                 "fee": "money", "fare": "money", "salary": "money", "wage": "money", "sum": "money",
+                 "fine": "money", "rent": "money", "budget": "money", "damages": "money"}
+# Verbs whose "what" asks for an amount of money ("What was she paid?", "What did it cost?").
+MONEY_VERBS = {"paid", "pay", "earn", "earned", "earns", "cost", "costs", "charge", "charged", "fined"}
+AUXILIARIES = {"is", "was", "are", "were", "did", "does", "do", "will", "would", "has", "had", "have"}
 DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "your"}
 WHEN_HOW = {"soon", "early", "late"}  # "how soon could they meet?" asks when
 NUMBER_HOW = {"many", "much", "far", "long", "old", "big", "large", "often", "fast", "tall", "high",
@@ -168,6 +172,12 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
              if w not in STOPWORDS and w not in WH_WORDS and len(w) > 1 and i not in form]
     follow = _looks_like_follow_up(fixed, terms)
     measure, counted = _measure(fixed) if atype in {"number", "duration"} else (None, None)
+    after_what = fixed[fixed.index("what") + 1 :] if wh == "what" else []
+    asks_kind = after_what and after_what[0] not in AUXILIARIES and _type_noun(after_what) is not None
+    if after_what and not asks_kind and atype not in {"number", "duration"} and MONEY_VERBS & set(after_what):
+        # "What was Harrowden paid …?", "What did the astronomer earn?": an amount of money
+        # (a noun after the auxiliary is who was paid; "What company paid …" asks a name).
+        atype, measure = "number", "money"
     if atype in {"number", "duration"} and measure is None and wh in {"what", "which"}:
         measure = MEASURE_NOUNS.get(_type_noun(fixed[fixed.index(wh) + 1 :]) or "")
     if measure == "duration" and atype != "duration":

@@ -45,7 +45,8 @@ ARTICLES = {
         "Rovers beat Hull City in the cup final of 1927. "
         "The manager that season was Samuel Ogden. "
         "Dunmore Rovers had 300 members soon after it was founded. "
-        "In 1910 it had 1,200 members.\n"
+        "In 1910 it had 1,200 members. "
+        "The committee gave Alan Petch a salary of £40 a year.\n"
     ),
     "court": (
         "Ferry firm fined over harbour collision\n\n"
@@ -679,3 +680,16 @@ def test_a_why_answer_quotes_the_reason_that_follows_the_fact(town):
     a = town.query("Why is the engine at the lower end of the train on Marden Hill?")
     assert not a.abstained and "cannot run away" in a.text
     assert a.text.index("always coupled") < a.text.index("cannot run away")  # in reading order
+
+
+def test_what_questions_about_payment_ask_for_money():
+    for text in ("What was the astronomer paid at the observatory?", "What did the new bridge cost?",
+                 "What sum must the owner hand over?", "What fine did the judge impose?"):
+        q = analyse(text)
+        assert (q.answer_type, q.measure) == ("number", "money"), text
+    assert analyse("What did the judge say about the fine?").answer_type == "entity"
+
+
+def test_what_was_she_paid_is_answered_with_the_amount(town):
+    a = town.query("What was Alan Petch paid as secretary?")
+    assert not a.abstained and a.short_answer == "£40"
