@@ -693,3 +693,9 @@ def test_what_questions_about_payment_ask_for_money():
 def test_what_was_she_paid_is_answered_with_the_amount(town):
     a = town.query("What was Alan Petch paid as secretary?")
     assert not a.abstained and a.short_answer == "£40"
+
+
+def test_a_crowd_of_n_counts_people():
+    q = "How many spectators watched the final?"
+    assert _fits(q, "The crowd of 2,340 was the largest ever for the final.", (("CARDINAL", "2,340"),)) == {"2,340": 1.0}
+    assert _fits(q, "The hall where the final was played holds 2,340 seats.", (("CARDINAL", "2,340"),)) == {}
