@@ -15,7 +15,7 @@ from typing import Iterator, Protocol
 import numpy as np
 
 from rag.candidates import (
-    contradicts, exclusive, find_candidates, follow_on, in_time, pinned, support_order, term_weights,
+    asks_past, contradicts, exclusive, find_candidates, follow_on, in_time, pinned, support_order, term_weights,
     time_of_day_conflict,
 )
 from rag.chat import expand_follow_up
@@ -245,9 +245,15 @@ class ExtractiveAnswerer:
         q_stems = set(stem_all(list(q.key_terms)))
         idf = term_weights(wider, q_stems)
         # Strong sentences are among the wider pool: score its candidates once.
-        pool = in_time(q, find_candidates(q, wider, idf, q_stems, vocab, neighbours), docs)
+        found = find_candidates(q, wider, idf, q_stems, vocab, neighbours)
+        pool = in_time(q, found, docs)
         strong_ids = {id(r) for r in strong}
         cands = [c for c in pool if id(c.evidence) in strong_ids]
+        if not cands and asks_past(q) and any(id(c.evidence) in strong_ids for c in found):
+            # "When did the regulator approve the merger?", where the best sentences give only
+            # dates after the article was written ("is expected to be completed in March"):
+            # the articles don't say it happened.
+            return self._abstain(q, ranked, docs)
         # Values in the sentences that go on about the best one ("It reopened on 21 May
         # 2009.", "Among its 46 passengers …") compete with the strong sentences' values;
         # when those have none, the sentences after every strong one are read.

@@ -48,7 +48,7 @@ IRREALIS_FACTOR = 0.85
 FUTURE_QUESTION = re.compile(r"^\W*(how soon|\w+\s+(?:\w+\s+)?(will|could|would|might|may|is|are)\b.*"
                              r"\b(expected|due|scheduled|set|planned|going)\b|\w+\s+(?:\w+\s+)?(will|could|"
                              r"would|might|may)\b)", re.I)
-PAST_QUESTION = re.compile(r"^\W*\w+\s+(?:\w+\s+)?(did|was|were|had)\b|\b(happened|ended|began|started)\b", re.I)
+PAST_QUESTION = re.compile(r"^\W*\w+\s+(?:\w+\s+){0,2}(did|was|were|had)\b|\b(happened|ended|began|started)\b", re.I)
 # A value may sit this many sentences after the best evidence, when they go on about it;
 # outside the retrieved chunks only in an epithet opening the sentence ("The 61-year-old").
 FOLLOW_SENTENCES = 2
@@ -231,6 +231,11 @@ def _part(text: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
+def asks_past(q) -> bool:
+    """Does a date question ask when something happened ("When did …", "On what date was …")?"""
+    return q.answer_type in {"date", "time"} and bool(PAST_QUESTION.search(q.text))
+
+
 def in_time(q, pool: list[Candidate], docs: dict) -> list[Candidate]:
     """The candidates a question's tense allows. "When did the strike end?" cannot be
     answered by a date after the article was written ("until at least next Wednesday"), and
@@ -238,7 +243,7 @@ def in_time(q, pool: list[Candidate], docs: dict) -> list[Candidate]:
     meet?", "When will …": not a day before the article."""
     if q.answer_type not in {"date", "time"}:
         return pool
-    if PAST_QUESTION.search(q.text):
+    if asks_past(q):
         return happened_first([c for c in pool if not after_publication(c.entity, docs.get(c.doc_id))])
     if FUTURE_QUESTION.search(q.text):
         return [c for c in pool if not before_publication(c.entity, docs.get(c.doc_id))]

@@ -77,10 +77,36 @@ def resolve(expr: str, base: date | None, context: str = "") -> ResolvedDate | N
             return ResolvedDate(_weekday(wd.group(1).lower(), base, low, context), part_of_day=part)
     if MONTHS.search(low) and re.search(r"\d", low):
         return _absolute(text, base, part)
+    if base is not None and (m := _BARE_MONTH.fullmatch(low)):
+        return _bare_month(m.group(1), base, low, context)
     if m := re.fullmatch(r"(?:in |the year )?(1[89]\d\d|20\d\d)", low):
         y = int(m.group(1))
         return ResolvedDate(date(y, 1, 1), date(y, 12, 31))
     return None
+
+
+_BARE_MONTH = re.compile(r"(?:in |by |until |from |since |early |late |mid-|the end of |the start of )*"
+                         r"(january|february|march|april|may|june|july|august|september|october|"
+                         r"november|december)")
+
+
+def _bare_month(name: str, base: date, expr: str, context: str) -> ResolvedDate:
+    """A month named without a year ("in March"), as news writes it: the next one when the
+    sentence looks ahead ("is expected to be completed in March"), else the latest one up
+    to the publication date ("had pleaded guilty in July")."""
+    month = _MONTH_NAMES.index(name) + 1
+    window = _window(context, expr)[: -len(expr)]  # the words before it ("May" is no modal here)
+    if FUTURE_CUES.search(window) and not re.search(r"\b(last|earlier|ago)\b", window):
+        year = base.year if month >= base.month else base.year + 1
+    else:
+        year = base.year if month <= base.month else base.year - 1
+    first = date(year, month, 1)
+    nxt = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return ResolvedDate(first, nxt - timedelta(days=1))
+
+
+_MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december"]
 
 
 def _weekday(name: str, base: date, expr: str, context: str) -> date:

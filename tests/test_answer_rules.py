@@ -55,7 +55,8 @@ ARTICLES = {
         "The company had admitted two safety offences at an earlier hearing. "
         "Its lawyer, Mark Hale, said the firm had since retrained every captain. "
         "Judge Ruth Amory, sitting at Aldmere Crown Court, also ordered it to pay £12,000 in costs. "
-        "The ferry struck the harbour wall in fog in January.\n"
+        "The ferry struck the harbour wall in fog in January. "
+        "The company's appeal against the fine is expected to be heard in June.\n"
     ),
     "line": (
         "Marden Hill Railway\n\n"
@@ -699,3 +700,21 @@ def test_a_crowd_of_n_counts_people():
     q = "How many spectators watched the final?"
     assert _fits(q, "The crowd of 2,340 was the largest ever for the final.", (("CARDINAL", "2,340"),)) == {"2,340": 1.0}
     assert _fits(q, "The hall where the final was played holds 2,340 seats.", (("CARDINAL", "2,340"),)) == {}
+
+
+def test_a_month_without_a_year_is_read_as_news_writes_it():
+    from datetime import date
+
+    from rag.dates import resolve
+
+    base = date(2024, 11, 4)
+    ahead = resolve("March", base, "The merger is expected to be completed in March.")
+    assert ahead.iso() == "2025-03-01/2025-03-31"  # looks ahead: the next March
+    assert resolve("July", base, "It had pleaded guilty in July.").iso() == "2024-07-01/2024-07-31"
+    assert resolve("May", base, "Trains ran again from May.").iso() == "2024-05-01/2024-05-31"  # "May" is no modal here
+
+
+def test_when_did_it_happen_is_not_answered_by_when_it_is_expected_to(town):
+    assert town.query("When was the ferry company's appeal heard?").abstained
+    a = town.query("When will the ferry company's appeal be heard?")
+    assert not a.abstained and a.short_answer.startswith("June")
