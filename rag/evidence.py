@@ -52,7 +52,7 @@ SUBJECT_TITLE_WORDS = 5
 REFERRING_START = re.compile(
     r"^\W*((?:among|of|in|on|for|with|from|at|by|after|before)\s+(?:its|his|her|their|these|those|them)|"
     r"he|she|they|it|his|her|their|its|this|that|these|those|the \d+-year-old|"
-    r"the (?:[\w,.’'-]+ )?(?:city|country|town|"
+    r"the (?:(?!(?-i:[A-Z]))[\w,.’'-]+ )?(?:city|country|town|"  # not "The Kell Building", a name
     r"leader|president|minister|official|agency|group|company|meeting|visit|trip|talks|deal|"
     r"report|statement|move|plan|war|army|region|state|capital|port|spacecraft|satellite|rocket|"
     r"ship|vessel|aircraft|plane|train|line|project|scheme|union|firm|operator|council|"

@@ -353,6 +353,8 @@ def test_a_back_reference_inside_a_sentence_borrows_the_words_before_it():
 
     assert refers_back("The manager that season was Samuel Ogden.")
     assert refers_back("The trustees insisted on this height so that ships could pass.")
+    assert refers_back("Among its 46 passengers was the mayor.")
+    assert not refers_back("The Kell Building of the University was opened in 1967.")  # a name
     # "this week" points at the present, not back.
     assert not refers_back("Ministers will meet this week in Rome.")
 
