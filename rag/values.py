@@ -80,8 +80,9 @@ WIDE_DATE = 0.85
 ROLE_MISSING = 0.2
 ROLE_WINDOW = 70
 COUNTED_WORDS = 4
-# A gathering of people counted by the value after it ("a crowd of 2,340").
-_PEOPLE_COUNT = re.compile(r"\b(?:crowd|attendance|audience|turnout|workforce|congregation|membership|"
+# A gathering of people counted by the value after it ("a crowd of 2,340"), or what a place
+# holds ("a capacity of 21,000").
+_PEOPLE_COUNT = re.compile(r"\b(?:crowd|attendance|audience|turnout|workforce|congregation|membership|capacity|"
                            r"population)\s+(?:of|was|is|reached|numbered)\s+(?:about\s+|some\s+|around\s+|"
                            r"nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", re.I)
 
@@ -436,7 +437,7 @@ def _measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
         if stem_all([noun])[0] in set(stem_all(words)):
             return 1.0
         if _PEOPLE_COUNT.search(s.text[max(0, e.start - s.start - 30) : e.start - s.start]):
-            return 1.0  # "The crowd of 2,340" counts spectators; "a workforce of 410", workers
+            return 1.0  # "The crowd of 2,340" counts spectators; "a capacity of 21,000" too
         # "1,600 dockers" for "how many dock workers": a word made from the one before the noun.
         return 1.0 if before and any(w.startswith(before[0]) and w != before[0] for w in words) else 0.0
     if q.measure == "duration":

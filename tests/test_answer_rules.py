@@ -702,6 +702,8 @@ def test_a_crowd_of_n_counts_people():
     q = "How many spectators watched the final?"
     assert _fits(q, "The crowd of 2,340 was the largest ever for the final.", (("CARDINAL", "2,340"),)) == {"2,340": 1.0}
     assert _fits(q, "The hall where the final was played holds 2,340 seats.", (("CARDINAL", "2,340"),)) == {}
+    assert _fits("How many spectators can the ground hold?", "The ground has a capacity of 21,000.",
+                 (("CARDINAL", "21,000"),)) == {"21,000": 1.0}
 
 
 def test_a_month_without_a_year_is_read_as_news_writes_it():
