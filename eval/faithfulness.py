@@ -178,7 +178,12 @@ def period_supported(first: Day, last: Day, quote: Quote) -> bool:
     if y1 != y2:
         return False
     words = normalize_text(quote.text).split()
-    year_named = str(y1) in words or (quote.published is not None and quote.published.year == y1)
+    pub = quote.published
+    # A month the quote names without a year ("in March"), resolved against publication to
+    # the one within a year of it, as the answerer reads news.
+    nearest = pub is not None and not re.search(r"\b(1[89]|20)\d\d\b", quote.text) \
+        and abs((y1 * 12 + m1) - (pub.year * 12 + pub.month)) < 12
+    year_named = str(y1) in words or (pub is not None and pub.year == y1) or nearest
     if (m1, d1, m2, d2) == (1, 1, 12, 31):
         return str(y1) in words
     last_day = calendar.monthrange(y1, m1)[1]

@@ -155,6 +155,10 @@ def test_whole_period_rendering_is_supported_but_an_invented_day_is_not():
     invented = check_sentence("February 2022 (1 February 2022) [1]", q)
     assert not invented.supported and invented.missing_facts == ["1 February 2022"]
     assert not check_sentence("2012 (1 January 2012 – 31 December 2012) [1]", q).supported
+    # A month named without a year, resolved to the one within a year of publication.
+    ahead = {1: Quote("The merger is expected to be completed in March.", date(2024, 11, 4))}
+    assert check_sentence("March (1 March 2025 – 31 March 2025) [1]", ahead).supported
+    assert not check_sentence("March (1 March 2027 – 31 March 2027) [1]", ahead).supported
 
 
 def test_abstention_rates_and_latency_percentiles():
