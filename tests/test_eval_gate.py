@@ -1,12 +1,13 @@
-"""CI gate: the product on the held-out test splits of the four gold suites, on the real stack.
+"""CI gate: the product on the held-out test splits of the five gold suites, on the real stack.
 
 The seeds (the shipped corpus), newswire (six other news articles), encyclopedia (six
-encyclopedia-style articles) and mixed (three of each): the last three were written blind
-to check that the engine generalises, and mixed was never tuned on. Thresholds sit about one question under the figures measured when they were
-set, so a change that loses a question's worth of grounding fails here and must either be
-fixed or come with a re-measurement (``python -m eval --split test --no-baselines``, with
-``--suite eval/data/newswire`` and ``--suite eval/data/encyclopedia``) and new numbers.
-Raise them when the product improves; never lower them to make a change pass unexplained.
+encyclopedia-style articles), mixed and blind (three of each): the last four were written
+blind to check that the engine generalises, and blind was never tuned on. Thresholds sit
+about one question under the figures measured when they were set, so a change that loses a
+question's worth of grounding fails here and must either be fixed or come with a
+re-measurement (``python -m eval --split test --no-baselines`` with each ``--suite``) and
+new numbers. Raise them when the product improves; never lower them to make a change pass
+unexplained.
 """
 
 from pathlib import Path
@@ -18,54 +19,66 @@ from eval.suite import load_suite
 
 REPO = Path(__file__).resolve().parent.parent
 
-# Measured 2026-11-22 with rag/ at commit dd4c3bf, test splits.
-# seeds (76 questions, 65 answerable, 11 unanswerable): accuracy 72.4 %, answer accuracy
-# 75.4 %, factoid short-answer accuracy 64.4 %, doc hit@5 98.5 %, evidence hit@5 93.8 %,
-# cited doc correct 86.0 %, citation precision 78.2 %, recall 66.9 %, faithfulness 100 %,
-# abstention 54.5 % (6/11), false abstention 4.6 % (3/65). (Earlier: 507925e factoid 62.2 %,
-# cited doc 86.8 %; 94ba735 answer accuracy 75.4 %, abstention 45.5 %; 305605f 73.8 %,
-# 54.5 %; first set at 49f7d48: 69.2 %.)
+# Measured 2026-11-22 with rag/ at commit b90f4fc (fourth session), test splits.
+# seeds (76 questions, 65 answerable, 11 unanswerable): accuracy 69.7 %, answer accuracy
+# 73.8 %, factoid short-answer accuracy 62.2 %, doc hit@5 98.5 %, evidence hit@5 93.8 %,
+# cited doc correct 85.8 %, citation precision 77.9 %, recall 64.9 %, faithfulness 100 %,
+# abstention 45.5 % (5/11), false abstention 6.2 % (4/65). The fourth session's rules were
+# decided on the dev splits (seeds dev unchanged); on this held-out split they cost one
+# answer, one short answer and one abstention, and added one false abstention, so these
+# floors came down by that much. (dd4c3bf: 72.4 %, 75.4 %, 64.4 %, 86.0 %, 54.5 %, 4.6 %;
+# 507925e factoid 62.2 %; first set at 49f7d48: 69.2 %.)
 # newswire (47 questions, 38 answerable, 9 unanswerable): answer accuracy 68.4 %, factoid
 # short-answer accuracy 57.1 %, doc hit@5 100 %, cited doc correct 100 %, faithfulness
-# 100 %, abstention 55.6 % (5/9), false abstention 7.9 % (3/38). (507925e: 71.1 %, 57.1 %,
-# 98.6 %, 44.4 %, 7.9 %. First measured at 1caeb24, before any tuning on its dev split:
-# answer accuracy 55.3 %, false abstention 26.3 %.)
-# encyclopedia (45 questions, 37 answerable, 8 unanswerable): answer accuracy 64.9 %,
+# 100 %, abstention 55.6 % (5/9), false abstention 7.9 % (3/38); the same at dd4c3bf.
+# (507925e: 71.1 %, 57.1 %, 98.6 %, 44.4 %, 7.9 %. First measured at 1caeb24, before any
+# tuning on its dev split: answer accuracy 55.3 %, false abstention 26.3 %.)
+# encyclopedia (45 questions, 37 answerable, 8 unanswerable): answer accuracy 62.2 %,
 # factoid short-answer accuracy 59.3 %, doc hit@5 100 %, cited doc correct 94.1 %,
-# faithfulness 100 %, abstention 62.5 % (5/8), false abstention 8.1 % (3/37). (507925e:
-# 54.1 %, 48.1 %, 89.7 %; first measured at f803e9e: answer accuracy 48.6 %, factoid 40.7 %.)
-# mixed (42 questions, 37 answerable, 5 unanswerable; written after the engine and never
-# tuned on), at cfcf6ec and dd4c3bf: answer accuracy 67.6 %, factoid short-answer accuracy 64.3 %, doc
-# hit@5 100 %, cited doc correct 100 %, faithfulness 100 %, abstention 40.0 % (2/5), false
-# abstention 5.4 % (2/37). (The engine as it stood before that session, e10c08f: 59.5 %,
-# 53.6 %, 100 %, 100 %, 100 %, 40.0 %, 10.8 %.)
+# faithfulness 100 %, abstention 62.5 % (5/8), false abstention 8.1 % (3/37). (dd4c3bf:
+# answer accuracy 64.9 %; 507925e: 54.1 %, 48.1 %, 89.7 %; first measured at f803e9e:
+# answer accuracy 48.6 %, factoid 40.7 %.)
+# mixed (42 questions, 37 answerable, 5 unanswerable; its dev split tuned on from the
+# fourth session, this split held out): answer accuracy 75.7 %, factoid short-answer
+# accuracy 75.0 %, doc hit@5 100 %, cited doc correct 100 %, faithfulness 100 %, abstention
+# 40.0 % (2/5), false abstention 0.0 %. (dd4c3bf: 67.6 %, 64.3 %, 100 %, 100 %, 100 %, 40.0 %,
+# 5.4 %; before the third session, e10c08f: 59.5 %, 53.6 %, …, 10.8 %.)
+# blind (44 questions, 37 answerable, 7 unanswerable; written in the fourth session and
+# never tuned on): answer accuracy 67.6 %, factoid short-answer accuracy 64.3 %, doc hit@5
+# 100 %, cited doc correct 98.6 %, faithfulness 100 %, abstention 28.6 % (2/7), false
+# abstention 5.4 % (2/37).
 FLOORS = {
     "seeds": {
-        "accuracy": 0.71, "answer_accuracy": 0.74, "factoid_short_accuracy": 0.62,
+        "accuracy": 0.68, "answer_accuracy": 0.72, "factoid_short_accuracy": 0.60,
         "doc_hit@5": 0.96, "evidence_hit@5": 0.92, "cited_doc_correct": 0.84,
-        "citation_precision": 0.76, "citation_recall": 0.65, "faithfulness": 0.98,
-        "abstention_accuracy": 0.45,
+        "citation_precision": 0.76, "citation_recall": 0.63, "faithfulness": 0.98,
+        "abstention_accuracy": 0.36,
     },
     "newswire": {
         "answer_accuracy": 0.65, "factoid_short_accuracy": 0.54, "doc_hit@5": 0.97,
         "cited_doc_correct": 0.97, "faithfulness": 0.98, "abstention_accuracy": 0.44,
     },
     "encyclopedia": {
-        "answer_accuracy": 0.62, "factoid_short_accuracy": 0.55, "doc_hit@5": 0.97,
+        "answer_accuracy": 0.59, "factoid_short_accuracy": 0.55, "doc_hit@5": 0.97,
         "cited_doc_correct": 0.92, "faithfulness": 0.98, "abstention_accuracy": 0.5,
     },
     "mixed": {
-        "answer_accuracy": 0.64, "factoid_short_accuracy": 0.60, "doc_hit@5": 0.97,
+        "answer_accuracy": 0.72, "factoid_short_accuracy": 0.71, "doc_hit@5": 0.97,
         "cited_doc_correct": 0.97, "faithfulness": 0.98, "abstention_accuracy": 0.2,
     },
+    "blind": {
+        "answer_accuracy": 0.64, "factoid_short_accuracy": 0.60, "doc_hit@5": 0.97,
+        "cited_doc_correct": 0.95, "faithfulness": 0.98, "abstention_accuracy": 0.14,
+    },
 }
-MAX_FALSE_ABSTENTION_RATE = {"seeds": 0.065, "newswire": 0.11, "encyclopedia": 0.11, "mixed": 0.09}
-SIZES = {"seeds": (76, 65), "newswire": (47, 38), "encyclopedia": (45, 37), "mixed": (42, 37)}
+MAX_FALSE_ABSTENTION_RATE = {"seeds": 0.08, "newswire": 0.11, "encyclopedia": 0.11, "mixed": 0.03, "blind": 0.09}
+SIZES = {"seeds": (76, 65), "newswire": (47, 38), "encyclopedia": (45, 37), "mixed": (42, 37), "blind": (44, 37)}
 SUITES = {
     "seeds": "seeds",
     "newswire": str(REPO / "eval" / "data" / "newswire"),
     "encyclopedia": str(REPO / "eval" / "data" / "encyclopedia"),
     "mixed": str(REPO / "eval" / "data" / "mixed"),
+    "blind": str(REPO / "eval" / "data" / "blind"),
 }
 
 pytestmark = pytest.mark.slow
