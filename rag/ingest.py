@@ -59,10 +59,11 @@ def ingest_paths(
         store.delete_document(doc_id)
     if to_write:
         report.chunks_written = _write(to_write, settings, store, embedder, notify)
-    if to_write or report.removed:
-        notify(0.95, "rebuilding the keyword index")
-        from rag.retrieve import rebuild_bm25
+    from rag.retrieve import CASED_FILE, rebuild_bm25
 
+    # (An index written before the list of capitalised words existed is rebuilt once.)
+    if to_write or report.removed or not (settings.bm25_dir / CASED_FILE).exists():
+        notify(0.95, "rebuilding the keyword index")
         rebuild_bm25(store, settings)
     notify(1.0, "done")
     report.seconds = time.perf_counter() - t0

@@ -23,6 +23,15 @@ def test_ingest_seeds_then_reingest_adds_nothing(fresh):
     assert second.added == [] and second.updated == [] and second.chunks_written == 0
     assert len(second.unchanged) == 5
     assert fresh.store.counts() == counts
+    # A keyword index written before the list of capitalised words existed gets it on the
+    # next ingest, though nothing changed.
+    from rag.retrieve import CASED_FILE
+
+    cased = fresh.settings.bm25_dir / CASED_FILE
+    assert "vladivostok" in json.loads(cased.read_text(encoding="utf-8"))
+    cased.unlink()
+    third = fresh.ingest(SEEDS)
+    assert third.chunks_written == 0 and cased.exists()
 
 
 def test_chunks_record_offsets_tokens_and_metadata(seeded):
