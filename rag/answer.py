@@ -105,7 +105,9 @@ class ExtractiveAnswerer:
         q = analyse(question, vocab, lexicon)
         search, extra = expand_follow_up(q, history, vocab, lexicon)
         t = time.perf_counter()
-        qvec = self.embedder.embed([search])[0]
+        # Embedded as a question whether or not it was typed with its question mark: the
+        # mark moves the vector enough to reorder close sentences.
+        qvec = self.embedder.embed([search if search.rstrip().endswith(("?", ".", "!")) else search.rstrip() + "?"])[0]
         chunks = retriever.retrieve(search, top_k, mode, filters, query_vector=qvec)
         timings["retrieve_ms"] = (time.perf_counter() - t) * 1000
         t = time.perf_counter()

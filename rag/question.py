@@ -112,7 +112,6 @@ GENERIC_COUNTED = {"times", "time", "people", "ones", "things", "kinds", "types"
 FOLLOW_UP_PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "their", "its", "there",
                       "that", "this", "those", "these"}
 MIN_TYPO_LEN = 4
-CASED_MIN = 2  # how often the corpus must capitalise a dictionary word to make it a name
 TYPO_CUTOFF = 0.8
 
 
@@ -193,15 +192,17 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
                             options, focus)
 
 
+_QUESTION_WORDS = frozenset(STOPWORDS | NUMBER_HOW | WHEN_HOW | set(WH_WORDS) | set(TYPE_NOUNS) | set(MEASURE_NOUNS))
+
+
 def truecase(question: str, cased: dict[str, int], lexicon: frozenset[str] = frozenset()) -> str:
     """A question typed in lower case with the corpus's names capitalised again: "when did
-    kell show his battery to the royal society" -> "… Kell … Royal Society". A word of the
-    dictionary (``lexicon``) needs the corpus to capitalise it more than once: "the Low
-    Countries" does not make "countries" a name."""
+    kell show his battery to the royal society" -> "… Kell … Royal Society". Words that
+    shape a question stay as typed, though the corpus capitalises them in a name: "how far"
+    asks for a distance, whatever "the Far East" says."""
     def fix(m: re.Match) -> str:
         w = m.group()
-        n = cased.get(w, 0)
-        return w.capitalize() if n >= CASED_MIN or (n and w not in lexicon) else w
+        return w.capitalize() if w in cased and not (w in lexicon and w in _QUESTION_WORDS) else w
 
     return re.sub(r"[\w'’-]+", fix, question)
 

@@ -129,3 +129,16 @@ def test_who_is_a_named_person_gets_a_description(seeded):
 def test_top_k_bounds_the_chunks_read(seeded):
     assert len(seeded.retrieve("Kim Putin meeting", top_k=1)) == 1
     assert len(seeded.retrieve("Kim Putin meeting", top_k=7)) == 7
+
+
+@pytest.mark.parametrize("typed, proper", [
+    ("Why is Putin in Vladivostok", "Why is Putin in Vladivostok?"),
+    ("why is putin in vladivostok", "Why is Putin in Vladivostok?"),
+    ("how far is vladivostok from pyongyang", "How far is Vladivostok from Pyongyang?"),
+])
+def test_a_question_typed_without_capitals_or_its_mark_gets_the_same_answer(seeded, typed, proper):
+    # The embedder reads "?" (the vector moves enough to reorder close sentences), and
+    # "the Far East" in the corpus must not make "far" a name.
+    a, b = seeded.query(typed), seeded.query(proper)
+    assert (a.abstained, a.short_answer, [c.quote for c in a.citations]) == \
+        (b.abstained, b.short_answer, [c.quote for c in b.citations])
