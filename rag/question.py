@@ -159,11 +159,19 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
             fixed += parts
             continue
         new = _fix_wh(w) if i < 2 else None
-        if new is None and vocab and w not in vocab and w not in STOPWORDS and w not in NUMBER_HOW:
-            new = None if _is_word(w, lexicon) else (_fix_stopword(w) or _fix_term(w, vocab))
+        base, owner = (w[:-2], w[-2:]) if w.endswith(("'s", "’s")) and len(w) > 4 else (w, "")
+        if new is None and vocab and base not in vocab and base not in STOPWORDS and base not in NUMBER_HOW:
+            new = None if _is_word(base, lexicon) else (
+                _fix_stopword(base) or _fix_term(base, vocab) or _fix_by_one_edit(base, lexicon))
+            new = new and new + owner  # "Bdien's" -> "biden's"
         if new and new != w:
             corrected[w] = new
         fixed.append(new or w)
+    if corrected:
+        # The name rules read the question's text: read it with the fixes ("the Calder and
+        # Moy commpany" names a company), capitals kept.
+        question = re.sub(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*", lambda m: _as_cased(
+            corrected.get(m.group().lower(), m.group()), m.group()), question)
     wh, atype = _answer_type(fixed)
     # "far" in "how far", "long" in "how long": part of the question form, not its topic.
     form = {i + 1 for i, w in enumerate(fixed[:-1]) if w == "how" and fixed[i + 1] in NUMBER_HOW | WHEN_HOW}
@@ -192,6 +200,8 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
                             options, focus)
 
 
+# Words questions are built with, for typo fixes the corpus cannot give ("hevay" -> "heavy").
+FORM_WORDS = frozenset(NUMBER_HOW | WHEN_HOW | set(TYPE_NOUNS) | set(MEASURE_NOUNS))
 _QUESTION_WORDS = frozenset(STOPWORDS | NUMBER_HOW | WHEN_HOW | set(WH_WORDS) | set(TYPE_NOUNS) | set(MEASURE_NOUNS))
 
 
@@ -297,6 +307,14 @@ def _fix_wh(word: str) -> str | None:
     return match[0] if match else None
 
 
+def _as_cased(new: str, old: str) -> str:
+    """``new`` written with the capitals ``old`` had ("Bdien's" -> "Biden's", "Tellany-Fenmarch"
+    -> "Tellany Fenmarch")."""
+    if new.replace(" ", "-") == old.lower():
+        return old.replace("-", " ")
+    return new[:1].upper() + new[1:] if old[:1].isupper() and new != old else new
+
+
 def _fix_stopword(word: str) -> str | None:
     """'wil' -> 'will', 'teh' -> 'the': short misspelt function words."""
     if len(word) < 3:
@@ -308,6 +326,15 @@ def _fix_stopword(word: str) -> str | None:
 def _fix_term(word: str, vocab: "Vocab") -> str | None:
     if len(word) < MIN_TYPO_LEN - 1 or word.isdigit() or stem_all([word])[0] in vocab.stems:
         return None  # a form of a corpus word ("leave" when the corpus says "leaves", "left")
+    if len(word) >= MIN_TYPO_LEN:
+        # One letter left out, added, changed or two swapped: the commonest such corpus word
+        # ("scoerd" -> "scored", not the closer-looking "scorer"), or a word questions are
+        # built with ("hevay" -> "heavy").
+        near = [e for e in _one_edit(word) if e in vocab]
+        if near:
+            return max(near, key=lambda e: vocab[e])
+        if form := [e for e in _one_edit(word) if e in FORM_WORDS]:
+            return form[0]
     pool = vocab.by_initial.get(word[0], ())
     if len(word) < MIN_TYPO_LEN:
         # Three letters: only a letter left out of a longer corpus word ("Pel" for "Pell").
@@ -318,6 +345,28 @@ def _fix_term(word: str, vocab: "Vocab") -> str | None:
     # Two letters swapped ("ecomonic"): one edit away, though difflib scores it lower.
     swapped = [w for w in pool if len(w) == len(word) >= 5 and _one_swap(word, w)]
     return max(swapped, key=lambda w: vocab[w]) if swapped else None
+
+
+def _fix_by_one_edit(word: str, lexicon: frozenset[str]) -> str | None:
+    """A word the corpus does not use, one edit from exactly one dictionary word ("orbter"
+    -> "orbiter"): that word, so its near-synonyms in the corpus can match."""
+    if len(word) < 5 or not lexicon:
+        return None
+    near = {e for e in _one_edit(word) if e in lexicon}
+    return near.pop() if len(near) == 1 else None
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_edit(word: str) -> list[str]:
+    """Every string one deletion, transposition, substitution or insertion from ``word``."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = [a + b[1:] for a, b in splits if b]
+    out += [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    out += [a + c + b[1:] for a, b in splits if b for c in _LETTERS if c != b[0]]
+    out += [a + c + b for a, b in splits for c in _LETTERS]
+    return list(dict.fromkeys(out))
 
 
 def _one_swap(a: str, b: str) -> bool:
@@ -412,6 +461,11 @@ def load_vocab(bm25_dir: Path) -> Vocab:
     return _read_vocab(str(p), p.stat().st_mtime)
 
 
+# Capitalised, but times rather than names ("visited Pyongyang in July").
+_CALENDAR_WORDS = frozenset("""january february march april may june july august september october
+november december monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
 def question_names(q: QuestionAnalysis) -> list[str]:
     """The names a question gives (capitalised words past the first), lowercase and
     typo-fixed: "during the Second World War". (Numbers were tried too: "in 2004" missed an
@@ -419,7 +473,7 @@ def question_names(q: QuestionAnalysis) -> list[str]:
     out = []
     for m in re.finditer(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w'’-]*", q.text.strip()):
         out += [x for w in tokenize(m.group()) if len(w) > 1 for x in q.corrected.get(w, w).split()]
-    return [w for w in dict.fromkeys(out) if w not in STOPWORDS]
+    return [w for w in dict.fromkeys(out) if w not in STOPWORDS and w not in _CALENDAR_WORDS]
 
 
 def role_words(q: QuestionAnalysis) -> list[str]:

@@ -721,3 +721,20 @@ def test_when_did_it_happen_is_not_answered_by_when_it_is_expected_to(town):
     assert town.query("When was the ferry company's appeal heard?").abstained
     a = town.query("When will the ferry company's appeal be heard?")
     assert not a.abstained and a.short_answer.startswith("June")
+
+
+def test_typos_one_edit_away_take_the_corpus_word_the_question_means():
+    from rag.question import question_names
+
+    vocab = Vocab({"scored": 5, "scorer": 1, "minister": 3, "ministry": 2, "biden": 4, "company": 2,
+                   "calder": 2, "moy": 2, "visited": 1, "pyongyang": 3, "july": 2})
+    assert analyse("Who scoerd the winning goal?", vocab).corrected == {"scoerd": "scored"}  # swapped, not "scorer"
+    assert analyse("Who is Japan's prime minisetr?", vocab).corrected["minisetr"] == "minister"
+    q = analyse("Who is Bdien's deputy?", vocab)
+    assert q.corrected == {"bdien's": "biden's"} and question_names(q) == ["biden's"]
+    q = analyse("How hevay is the probe?", vocab)  # a word questions are built with
+    assert (q.answer_type, q.measure) == ("number", "weight")
+    # The name rules read the fixed text: "the Calder and Moy company" names a company.
+    assert "Moy company" in analyse("Who founded the Calder and Moy commpany?", vocab).text
+    # A month is a time, not a name the answer must be written with.
+    assert question_names(analyse("Which defence minister visited Pyongyang in July?", vocab)) == ["pyongyang"]
