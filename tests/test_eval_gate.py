@@ -19,15 +19,16 @@ from eval.suite import load_suite
 
 REPO = Path(__file__).resolve().parent.parent
 
-# Measured 2026-11-22 with rag/ at commit b90f4fc (fourth session), test splits.
-# seeds (76 questions, 65 answerable, 11 unanswerable): accuracy 69.7 %, answer accuracy
-# 73.8 %, factoid short-answer accuracy 62.2 %, doc hit@5 98.5 %, evidence hit@5 93.8 %,
-# cited doc correct 85.8 %, citation precision 77.9 %, recall 64.9 %, faithfulness 100 %,
-# abstention 45.5 % (5/11), false abstention 6.2 % (4/65). The fourth session's rules were
-# decided on the dev splits (seeds dev unchanged); on this held-out split they cost one
-# answer, one short answer and one abstention, and added one false abstention, so these
-# floors came down by that much. (dd4c3bf: 72.4 %, 75.4 %, 64.4 %, 86.0 %, 54.5 %, 4.6 %;
-# 507925e factoid 62.2 %; first set at 49f7d48: 69.2 %.)
+# Measured 2026-11-22 with rag/ at commit 3679e87 (fourth session), test splits; the
+# figures of the other suites are the same as at b90f4fc.
+# seeds (76 questions, 65 answerable, 11 unanswerable): accuracy 72.4 %, answer accuracy
+# 76.9 %, factoid short-answer accuracy 68.9 %, doc hit@5 98.5 %, evidence hit@5 93.8 %,
+# cited doc correct 87.6 %, citation precision 79.8 %, recall 67.9 %, faithfulness 100 %,
+# abstention 45.5 % (5/11), false abstention 4.6 % (3/65). (b90f4fc, before the typo and
+# lower-case fixes: 69.7 %, 73.8 %, 62.2 %, 85.8 %, 45.5 %, 6.2 %; dd4c3bf: 72.4 %, 75.4 %,
+# 64.4 %, 86.0 %, 54.5 %, 4.6 %: the session's rules, decided on dev, cost this held-out
+# split one abstention, hence the lower abstention floor; 507925e factoid 62.2 %; first
+# set at 49f7d48: 69.2 %.)
 # newswire (47 questions, 38 answerable, 9 unanswerable): answer accuracy 68.4 %, factoid
 # short-answer accuracy 57.1 %, doc hit@5 100 %, cited doc correct 100 %, faithfulness
 # 100 %, abstention 55.6 % (5/9), false abstention 7.9 % (3/38); the same at dd4c3bf.
@@ -49,9 +50,9 @@ REPO = Path(__file__).resolve().parent.parent
 # abstention 5.4 % (2/37).
 FLOORS = {
     "seeds": {
-        "accuracy": 0.68, "answer_accuracy": 0.72, "factoid_short_accuracy": 0.60,
-        "doc_hit@5": 0.96, "evidence_hit@5": 0.92, "cited_doc_correct": 0.84,
-        "citation_precision": 0.76, "citation_recall": 0.63, "faithfulness": 0.98,
+        "accuracy": 0.71, "answer_accuracy": 0.75, "factoid_short_accuracy": 0.66,
+        "doc_hit@5": 0.96, "evidence_hit@5": 0.92, "cited_doc_correct": 0.86,
+        "citation_precision": 0.78, "citation_recall": 0.66, "faithfulness": 0.98,
         "abstention_accuracy": 0.36,
     },
     "newswire": {
@@ -71,7 +72,7 @@ FLOORS = {
         "cited_doc_correct": 0.95, "faithfulness": 0.98, "abstention_accuracy": 0.14,
     },
 }
-MAX_FALSE_ABSTENTION_RATE = {"seeds": 0.08, "newswire": 0.11, "encyclopedia": 0.11, "mixed": 0.03, "blind": 0.09}
+MAX_FALSE_ABSTENTION_RATE = {"seeds": 0.065, "newswire": 0.11, "encyclopedia": 0.11, "mixed": 0.03, "blind": 0.09}
 SIZES = {"seeds": (76, 65), "newswire": (47, 38), "encyclopedia": (45, 37), "mixed": (42, 37), "blind": (44, 37)}
 SUITES = {
     "seeds": "seeds",
