@@ -6,13 +6,11 @@ microseconds on the query path (spaCy stays at ingest).
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
 from rag.text import stem_all, tokenize
+from rag.vocab import MIN_TYPO_LEN, Vocab, one_edit, one_swap, truecase
 
 AnswerType = str  # date | time | person | place | organisation | number | entity | explanation | other
 
@@ -111,7 +109,6 @@ MODALS = {"might", "may", "must", "shall", "ought", "need", "needs"}
 GENERIC_COUNTED = {"times", "time", "people", "ones", "things", "kinds", "types", "sorts"}
 FOLLOW_UP_PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "their", "its", "there",
                       "that", "this", "those", "these"}
-MIN_TYPO_LEN = 4
 TYPO_CUTOFF = 0.8
 
 
@@ -147,7 +144,7 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
     to be spelt right (the embedder's word list): they are never "corrected" to corpus words
     ("prime" is not a typo of "price"), only misspellings are."""
     if vocab is not None and vocab.cased and question == question.lower():
-        question = truecase(question, vocab.cased, lexicon)
+        question = truecase(question, vocab.cased, lexicon, keep=_QUESTION_WORDS)
     words = tokenize(question)
     corrected: dict[str, str] = {}
     fixed = []
@@ -162,7 +159,7 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
         base, owner = (w[:-2], w[-2:]) if w.endswith(("'s", "’s")) and len(w) > 4 else (w, "")
         if new is None and vocab and base not in vocab and base not in STOPWORDS and base not in NUMBER_HOW:
             new = None if _is_word(base, lexicon) else (
-                _fix_stopword(base) or _fix_term(base, vocab) or _fix_by_one_edit(base, lexicon))
+                _fix_stopword(base) or _fix_term(base, vocab) or _fix_byone_edit(base, lexicon))
             new = new and new + owner  # "Bdien's" -> "biden's"
         if new and new != w:
             corrected[w] = new
@@ -203,18 +200,6 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
 # Words questions are built with, for typo fixes the corpus cannot give ("hevay" -> "heavy").
 FORM_WORDS = frozenset(NUMBER_HOW | WHEN_HOW | set(TYPE_NOUNS) | set(MEASURE_NOUNS))
 _QUESTION_WORDS = frozenset(STOPWORDS | NUMBER_HOW | WHEN_HOW | set(WH_WORDS) | set(TYPE_NOUNS) | set(MEASURE_NOUNS))
-
-
-def truecase(question: str, cased: dict[str, int], lexicon: frozenset[str] = frozenset()) -> str:
-    """A question typed in lower case with the corpus's names capitalised again: "when did
-    kell show his battery to the royal society" -> "… Kell … Royal Society". Words that
-    shape a question stay as typed, though the corpus capitalises them in a name: "how far"
-    asks for a distance, whatever "the Far East" says."""
-    def fix(m: re.Match) -> str:
-        w = m.group()
-        return w.capitalize() if w in cased and not (w in lexicon and w in _QUESTION_WORDS) else w
-
-    return re.sub(r"[\w'’-]+", fix, question)
 
 
 def _focus(words: list[str]) -> str | None:
@@ -330,10 +315,10 @@ def _fix_term(word: str, vocab: "Vocab") -> str | None:
         # One letter left out, added, changed or two swapped: the commonest such corpus word
         # ("scoerd" -> "scored", not the closer-looking "scorer"), or a word questions are
         # built with ("hevay" -> "heavy").
-        near = [e for e in _one_edit(word) if e in vocab]
+        near = [e for e in one_edit(word) if e in vocab]
         if near:
             return max(near, key=lambda e: vocab[e])
-        if form := [e for e in _one_edit(word) if e in FORM_WORDS]:
+        if form := [e for e in one_edit(word) if e in FORM_WORDS]:
             return form[0]
     pool = vocab.by_initial.get(word[0], ())
     if len(word) < MIN_TYPO_LEN:
@@ -343,51 +328,17 @@ def _fix_term(word: str, vocab: "Vocab") -> str | None:
     if match:
         return match[0]
     # Two letters swapped ("ecomonic"): one edit away, though difflib scores it lower.
-    swapped = [w for w in pool if len(w) == len(word) >= 5 and _one_swap(word, w)]
+    swapped = [w for w in pool if len(w) == len(word) >= 5 and one_swap(word, w)]
     return max(swapped, key=lambda w: vocab[w]) if swapped else None
 
 
-def _fix_by_one_edit(word: str, lexicon: frozenset[str]) -> str | None:
+def _fix_byone_edit(word: str, lexicon: frozenset[str]) -> str | None:
     """A word the corpus does not use, one edit from exactly one dictionary word ("orbter"
     -> "orbiter"): that word, so its near-synonyms in the corpus can match."""
     if len(word) < 5 or not lexicon:
         return None
-    near = {e for e in _one_edit(word) if e in lexicon}
+    near = {e for e in one_edit(word) if e in lexicon}
     return near.pop() if len(near) == 1 else None
-
-
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
-
-def _one_edit(word: str) -> list[str]:
-    """Every string one deletion, transposition, substitution or insertion from ``word``."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    out = [a + b[1:] for a, b in splits if b]
-    out += [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
-    out += [a + c + b[1:] for a, b in splits if b for c in _LETTERS if c != b[0]]
-    out += [a + c + b for a, b in splits for c in _LETTERS]
-    return list(dict.fromkeys(out))
-
-
-def _one_swap(a: str, b: str) -> bool:
-    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
-    if len(diff) != 2:
-        return False
-    i, j = diff
-    return a[i] == b[j] and a[j] == b[i]
-
-
-class Vocab(dict):
-    """Corpus word counts, indexed by first letter for typo correction."""
-
-    def __init__(self, counts: dict[str, int]) -> None:
-        super().__init__(counts)
-        self.stems = set(stem_all(list(counts)))
-        self.cased: dict[str, int] = {}  # words the corpus writes capitalised, and how often
-        self.by_initial: dict[str, list[str]] = {}
-        for w in counts:
-            if len(w) >= MIN_TYPO_LEN - 1 and not w.isdigit():
-                self.by_initial.setdefault(w[0], []).append(w)
 
 
 def _answer_type(words: list[str]) -> tuple[str | None, AnswerType]:
@@ -438,27 +389,6 @@ def _looks_like_follow_up(words: list[str], terms: list[str]) -> bool:
     if any(w in FOLLOW_UP_PRONOUNS for w in words) and len(terms) <= 3:
         return True
     return len(terms) <= 1
-
-
-@lru_cache(maxsize=4)
-def _read_vocab(path: str, stamp: float) -> Vocab:
-    vocab = Vocab(json.loads(Path(path).read_text(encoding="utf-8")))
-    from rag.retrieve import CASED_FILE
-
-    cased = Path(path).with_name(CASED_FILE)
-    if cased.exists():  # (indexes built before it was written have none)
-        vocab.cased = json.loads(cased.read_text(encoding="utf-8"))
-    return vocab
-
-
-def load_vocab(bm25_dir: Path) -> Vocab:
-    """The corpus vocabulary written at ingest (empty when nothing is ingested)."""
-    from rag.retrieve import VOCAB_FILE
-
-    p = Path(bm25_dir) / VOCAB_FILE
-    if not p.exists():
-        return Vocab({})
-    return _read_vocab(str(p), p.stat().st_mtime)
 
 
 # Capitalised, but times rather than names ("visited Pyongyang in July").
