@@ -22,12 +22,13 @@ from rag.chat import expand_follow_up
 from rag.evidence import (
     AUTHOR_WORDS, BYLINE, ScoredSentence, WordMatcher, candidate_sentences, rank_sentences, refers_back,
 )
+from rag.patterns import LIFE_DATE, life_event
 from rag.question import QuestionAnalysis, analyse, question_names, role_words
 from rag.sentences import Entity
 from rag.settings import RagSettings
 from rag.text import names_in, stem_all, tokenize
 from rag.types import Answer, Citation
-from rag.values import LIFE_DATE, life_event, titled_with
+from rag.values import titled_with
 from rag.vocab import load_vocab
 
 # Abstention thresholds: a grid search on the dev splits of both gold suites (seeds and

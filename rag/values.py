@@ -1,7 +1,7 @@
-"""Answer values: which entities of a sentence (spaCy's, and values found by pattern that
-spaCy splits or misses) can answer a question, and how well each fits: its type, the kind
-of value a measuring question wants ("how old" an age, "how many shells" a number followed
-by "shells"), a date's precision, the role a person is named in.
+"""Answer values: which entities of a sentence (spaCy's, and the values ``patterns.py``
+finds where spaCy splits or misses them) can answer a question, and how well each fits:
+its type, the kind of value a measuring question wants ("how old" an age, "how many
+shells" a number followed by "shells"), a date's precision, the role a person is named in.
 """
 
 from __future__ import annotations
@@ -9,7 +9,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rag.dates import MONTHS, WEEKDAY_RE, resolve
+from rag.dates import MONTHS, WEEKDAY_RE
+from rag.patterns import (
+    COMMON_PLACE, COMMON_PLACE_FIT, DATELINE, DATELINE_FIT, FREQUENCY, LIFE_DATE, NUMERIC_LABELS, PLACE_NOUNS,
+    found_by_pattern,
+)
 from rag.question import QuestionAnalysis
 from rag.sentences import Entity, Sentence
 from rag.text import stem_all, tokenize
@@ -48,7 +52,6 @@ PLACE_HEADS = re.compile(
     r"Tower|Base|Cent(?:er|re)|Stadium|Island|Islands|River|Lake|Mount|Bay|Park|Campus|Hall|"
     r"University|College|Institute|School|Hospital|Museum|Cathedral|Church|Market|Terminal|"
     r"Plaza|Province|Prefecture|County|District|Oblast|Krai|Peninsula|Strait|Sea|Ocean)\b")
-NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY", "DATE"}
 CURRENCY_SIGNS = "$€£¥₩₽"
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 # Words that make a name the name of a thing, not a person ("the Calder and Moy company").
@@ -91,7 +94,7 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
     """(entity, fit) pairs in ``s`` that could answer ``q``, none named in the question."""
     compat = TYPE_COMPAT.get(q.answer_type, {})
     out = []
-    entities = list(s.entities) + _found_by_pattern(q, s)
+    entities = list(s.entities) + found_by_pattern(q, s)
     focus = stem_all([q.focus])[0] if q.focus else None
     # Words of the question that an answer may share: the counted noun ("the past 17
     # months") and the kind asked for ("Elm Street" for "which streets").
@@ -143,34 +146,6 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
     return out
 
 
-_DURATION_SPAN = re.compile(
-    r"\b(?:(?:over|more than|less than|nearly|almost|about|around|some|at least)\s+)?"
-    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a|an)\s+"
-    r"(?:years?|months?|weeks?|days?|hours?|decades?)(?:\s+and\s+a\s+half)?\b", re.I)
-
-
-def _found_by_pattern(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
-    """Values of the kind ``q`` asks for that spaCy's small model splits, mislabels or misses."""
-    found = []
-    if q.measure == "duration":
-        found += _spans(_DURATION_SPAN, s, "DATE")  # spaCy splits "over a year and a half"
-    if q.answer_type == "number":
-        found += _numbers_inside(s)  # spaCy's small model tags "Kim’s 10th" a PERSON
-    if q.measure == "frequency":
-        found += _spans(_FREQUENCY, s, "DATE")  # "every six minutes"
-    if q.answer_type == "place":
-        found += _spans(_STREET, s, "FAC")  # spaCy leaves many "Elm Street"s untagged
-        found += _dateline(s)  # "KOUROU, French Guiana — …": where the story was filed
-        found += [e for e in _spans(_COMMON_PLACE, s, COMMON_PLACE, group=1)  # "at the town's sports hall"
-                  if not _NAMED_AFTER.match(s.text[e.end - s.start :])]  # not "the village" of Pontarrow
-        found += _spans(_PLACE_OF, s, "GPE", group=1)  # "the village of Pontarrow", untagged
-    if q.answer_type == "person":
-        found += _titled_people(s)  # "Castelmora Mayor Giulia Santoro" tagged as one ORG
-    if q.answer_type in {"date", "time"} and (end := life_event(q.text)):
-        found += _life_dates(s, end)  # "Josiah Kell (3 May 1823 – 19 November 1891)"
-    return found
-
-
 def _named_by(e: Entity, q_stems: set[str], inside: set[str] = frozenset()) -> bool:
     """Does the question name this value? A person by any part of the name ("Biden" for "Joe
     Biden") unless the question uses it only inside another name ("the Calder and Moy
@@ -212,30 +187,6 @@ def _demonym_of(name: str, q_words: list[str]) -> bool:
     return any(x != w and x.startswith(w) and len(x) - len(w) <= 3 for x in q_words)
 
 
-_FREQUENCY = re.compile(
-    r"\b(?:every\s+(?:\w+\s+){0,2}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)|"
-    r"(?:once|twice|\w+\s+times)\s+(?:a|an|per|every)\s+(?:day|week|month|year|hour|minute))\b", re.I)
-
-
-_STREET = re.compile(r"\b(?:[A-Z][\w'’-]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Square|Boulevard|Lane|"
-                     r"Drive|Bridge|Station|Pier|Quay|Harbour|Harbor|Park|Hall|Terminal)\b")
-
-
-_TITLED = re.compile(r"\b(?:Mayor|Minister|President|Prime Minister|Governor|Prefect|Senator|Chancellor|"
-                     r"Spokesman|Spokeswoman|Spokesperson|Secretary|Director|Chairman|Chairwoman|"
-                     r"Chief Executive|Chief|General|Judge|Ambassador|Commissioner|Councillor|Leader|"
-                     r"King|Queen|Prince|Princess|Pope|Bishop|Dr|Professor|Captain|Colonel)\.?\s+"
-                     r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
-
-
-def _dateline(s: Sentence) -> list[Entity]:
-    """The place of a news dateline opening the sentence ("KOUROU, French Guiana (AP) —")."""
-    m = _DATELINE.match(s.text)
-    if not m:
-        return []
-    return [Entity(DATELINE, m.group(1), s.start + m.start(1), s.start + m.end(1))]
-
-
 def _placed_by_context(e: Entity, s: Sentence) -> str | None:
     """Is the name written as a place: after "the village of" or "born in", or before ", a
     fishing village"? (spaCy's small model tags unfamiliar place names ORG or PRODUCT.)
@@ -246,98 +197,14 @@ def _placed_by_context(e: Entity, s: Sentence) -> str | None:
     m = _PLACE_BEFORE.search(s.text[max(0, a - 40) : a]) or _PLACE_AFTER.match(s.text[b : b + 60])
     if not m:
         return None
-    noun = re.search(_PLACE_NOUNS, m.group())
+    noun = re.search(PLACE_NOUNS, m.group())
     return noun.group() if noun else ""
 
 
-def _titled_people(s: Sentence) -> list[Entity]:
-    """The person inside an entity that spaCy tagged with its title and place ("Castelmora
-    Mayor Giulia Santoro" -> "Giulia Santoro")."""
-    out = []
-    for e in s.entities:
-        if e.label == "PERSON":
-            continue
-        for m in _TITLED.finditer(e.text):
-            out.append(Entity("PERSON", m.group(1), e.start + m.start(1), e.start + m.end(1)))
-    return out
-
-
-_DAY_MONTH_YEAR = (r"(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}|"
-                   r"(?:c\.\s*)?\d{4})")
-_LIFE_SPAN = re.compile(rf"\((?:born\s+)?({_DAY_MONTH_YEAR})\s*[–—-]\s*(?:died\s+)?({_DAY_MONTH_YEAR})\)")
-LIFE_DATE = "LIFE_DATE"  # the label of a date read from "(born – died)"
-DATELINE = "DATELINE"  # the label of a dateline's place
-DATELINE_FIT = 0.6
-COMMON_PLACE = "COMMON_PLACE"  # the label of a place named by a common noun ("a plane")
-COMMON_PLACE_FIT = 0.7
-_COMMON_PLACE = re.compile(
-    r"\b(?:at|in|inside|aboard|on board|near|outside|into)\s+((?:the|a|an|its|their|his|her|this|that)\s+"
-    r"(?:[a-z][\w'’-]*\s+){0,3}?(?:hall|school|church|gym|gymnasium|centre|center|stadium|building|"
-    r"hotel|plane|aircraft|ship|train|boat|camp|shelter|office|station|hospital|house|home|base|"
-    r"embassy|airport|field|square|park|library|theatre|theater|museum|prison|factory|plant|mine|"
-    r"farm|port|harbour|harbor|quay|pier|bridge|market|restaurant|barracks|tent|village)s?)\b")
-# Common nouns of places that have names ("the village of Pontarrow", "Ardmillish, a fishing
-# village"): a name written with one is a place, whatever label spaCy gave it.
-_PLACE_NOUNS = (r"(?:village|town|city|hamlet|parish|port|county|island|region|district|province|"
-                r"suburb|borough|valley|state|country|capital|settlement|municipality|commune)")
-_PLACE_OF = re.compile(rf"\b(?:the\s+)?{_PLACE_NOUNS}\s+of\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})")
-_PLACE_BEFORE = re.compile(rf"(?:\b{_PLACE_NOUNS}\s+of|\b(?:born|died|buried|lived|raised|settled|moved|"
+_PLACE_BEFORE = re.compile(rf"(?:\b{PLACE_NOUNS}\s+of|\b(?:born|died|buried|lived|raised|settled|moved|"
                            rf"based|located|situated|grew up)\s+(?:in|at|near|to))\s+$")
-_PLACE_AFTER = re.compile(rf"^,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?{_PLACE_NOUNS}\b")
+_PLACE_AFTER = re.compile(rf"^,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?{PLACE_NOUNS}\b")
 _OWNER_BEFORE = re.compile(r"\b(?:of|for|in|at)\s+(?:the\s+)?$")
-_NAMED_AFTER = re.compile(r"\s+of\s+[A-Z]")
-_DATELINE = re.compile(r"^\W*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)?)"
-                       r"\s*(?:\([^)]{1,30}\)\s*)?[—–]")
-_BIRTH = re.compile(r"\b(born|birth|birthday)\b", re.I)
-_DEATH = re.compile(r"\b(die|died|death|dead|pass(?:ed)? away)\b", re.I)
-
-
-def life_event(question: str) -> int | None:
-    """1 for a question about a birth, 2 for a death, else None."""
-    if _BIRTH.search(question):
-        return 1
-    return 2 if _DEATH.search(question) else None
-
-
-def _life_dates(s: Sentence, which: int) -> list[Entity]:
-    """The birth (``which`` 1) or death (2) date of an encyclopedia's "Name (date – date)"."""
-    out = []
-    for m in _LIFE_SPAN.finditer(s.text):
-        text = m.group(which)
-        found = resolve(re.sub(r"^c\.\s*", "", text), None)  # "c. 1823": about 1823
-        resolved = found.iso() if found else None
-        a, b = s.start + m.start(which), s.start + m.end(which)
-        out.append(Entity(LIFE_DATE, text, a, b, resolved))
-    return out
-
-
-def _spans(pattern: re.Pattern, s: Sentence, label: str, group: int = 0) -> list[Entity]:
-    """Values written out in ``s`` that spaCy splits or misses ("over a year and a half",
-    "every six minutes"), as entities of ``label`` (the match, or one of its groups)."""
-    taken = [(e.start, e.end) for e in s.entities]
-    out = []
-    for m in pattern.finditer(s.text):
-        a, b = s.start + m.start(group), s.start + m.end(group)
-        if not any(x <= a and b <= y for x, y in taken):  # spaCy's own span wins when it covers it
-            out.append(Entity(label, m.group(group), a, b))
-    return out
-
-
-_NUMBER_TOKEN = re.compile(r"(?<![\w-])\d+(?:st|nd|rd|th)?\b(?!-)")  # not "COVID-19"
-
-
-def _numbers_inside(s: Sentence) -> list[Entity]:
-    """Numbers that spaCy folded into a non-numeric entity, as entities of their own."""
-    out = []
-    for e in s.entities:
-        if e.label in NUMERIC_LABELS | {"MONEY", "PERCENT", "TIME"}:
-            continue
-        for m in _NUMBER_TOKEN.finditer(e.text):
-            label = "CARDINAL" if m.group().isdigit() else "ORDINAL"
-            out.append(Entity(label, m.group(), e.start + m.start(), e.start + m.end()))
-    return out
-
-
 _TIME_WORD = re.compile(r"\b(noon|midnight|dawn|dusk)\b", re.I)
 
 
@@ -443,7 +310,7 @@ def _measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
     if q.measure == "duration":
         return 1.0 if _DURATION.search(e.text) else 0.0
     if q.measure == "frequency":
-        if _FREQUENCY.search(e.text):
+        if FREQUENCY.search(e.text):
             return 1.0
         return 0.5 if MEASURE_PATTERNS["frequency"].search(around) else 0.0
     pattern = MEASURE_PATTERNS.get(q.measure)

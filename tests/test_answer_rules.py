@@ -260,7 +260,7 @@ def test_a_three_letter_typo_of_a_longer_name_is_corrected():
 
 
 def test_a_person_is_found_inside_an_entity_tagged_with_title_and_place():
-    from rag.values import _titled_people
+    from rag.patterns import _titled_people
     from rag.sentences import Entity, Sentence
 
     text = "Castelmora Mayor Giulia Santoro ordered the evacuation."
@@ -281,7 +281,7 @@ def test_a_compound_counted_noun_matches_its_one_word_form(town):
 
 
 def test_encyclopedia_life_dates_answer_born_and_died():
-    from rag.values import _life_dates, life_event
+    from rag.patterns import _life_dates, life_event
     from rag.sentences import Sentence
 
     text = "Josiah Kell (3 May 1823 – 19 November 1891) was an English chemist."
