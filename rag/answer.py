@@ -23,7 +23,7 @@ from rag.evidence import (
     AUTHOR_WORDS, BYLINE, ScoredSentence, WordMatcher, candidate_sentences, rank_sentences, refers_back,
 )
 from rag.patterns import LIFE_DATE, life_event
-from rag.question import QuestionAnalysis, analyse, question_names, role_words
+from rag.question import STOPWORDS, QuestionAnalysis, analyse, question_names, role_words
 from rag.sentences import Entity
 from rag.settings import RagSettings
 from rag.text import names_in, stem_all, tokenize
@@ -73,8 +73,13 @@ PIECE_WORDS = re.compile(r"^(author|authors|wrote|written|writer|byline|reporter
 # Types whose differing values mean the sources disagree (two places in one answer usually
 # mean two roles, e.g. origin and destination, not a disagreement).
 CONFLICT_TYPES = {"date", "time", "number"}
+NAMING_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+NAME_REACH = 3  # words between a thing and its name ("the Hwasong-18 missile", "a satellite, Malligyong-1")
 FACTOID_TYPES = {"date", "time", "duration", "person", "place", "organisation", "number"}
 NO_ANSWER = "The articles don't say."
+# "What is the name of …", "What is it called?": the answer is a name.
+ASKS_NAME = re.compile(r"\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+)?names?\s+of\b|"
+                       r"\bwhat\b.*\b(?:called|named)\s*\??$", re.I)
 
 
 class Answerer(Protocol):
@@ -171,6 +176,10 @@ class ExtractiveAnswerer:
             return answer
         if q.answer_type in FACTOID_TYPES:
             return self._factoid(q, ranked, docs, vocab, neighbours or {})
+        if ASKS_NAME.search(q.text) and not _names_something(q, ranked):
+            # "What is the name of North Korea's new spy satellite?": the best sentences
+            # name nothing the question does not already name.
+            return self._abstain(q, ranked, docs)
         return self._passages(q, ranked, docs, neighbours=neighbours)
 
     def _abstain(self, q, ranked, docs) -> Answer:
@@ -346,6 +355,45 @@ def _compose_factoid(q, best, agree, differ, docs) -> Answer:
                      f"another “{b.entity.text}” [{nb}].")
         conflict = True
     return Answer("\n".join(lines), short, False, cites, q.text, q.answer_type, conflict=conflict)
+
+
+def _names_something(q: QuestionAnalysis, ranked: list[ScoredSentence]) -> bool:
+    """Could the strong sentences name what the question asks the name of? False only when
+    they mention the thing ("satellites") and no name stands within a few words of it."""
+    head = _named_thing(q.text)
+    strong = [r for r in ranked if r.score >= ranked[0].score * STRONG_MARGIN]
+    given = set(stem_all(question_names(q)))
+    mentioned = False
+    for r in strong:
+        words = tokenize(r.sentence.text)
+        at = [i for i, st in enumerate(stem_all(words)) if head and st == head]
+        mentioned |= bool(at)
+        for e in r.sentence.entities:
+            if e.label not in NAMING_LABELS or set(stem_all(tokenize(e.text))) <= given:
+                continue
+            k = len(tokenize(r.sentence.text[: e.start - r.sentence.start]))
+            if any(abs(k - i) <= NAME_REACH for i in at):
+                return True
+    return not mentioned
+
+
+def _named_thing(question: str) -> str | None:
+    """The stem of the thing a "what is the name of …" question names: "North Korea's new
+    spy satellite" -> satellit, "the gathering Putin is attending" -> gather."""
+    m = re.search(r"\bnames?\s+of\s+(.*)", question, re.I) or re.search(
+        r"\bwhat\s+(?:is|was|are|were|will)\s+(.*?)\s+(?:be\s+)?(?:called|named)\b", question, re.I)
+    if not m:
+        return None
+    head = None
+    for w in re.findall(r"[\w'’-]+", m.group(1)):
+        if w.endswith(("'s", "’s")) or w.lower() in {"the", "a", "an", "its", "their", "his", "her"}:
+            continue
+        if w[0].isupper() or w.lower() in STOPWORDS:
+            if head:
+                break
+            continue
+        head = w.lower()
+    return stem_all([head])[0] if head else None
 
 
 def _unknown_name(q: QuestionAnalysis, vocab) -> bool:

@@ -739,3 +739,12 @@ def test_typos_one_edit_away_take_the_corpus_word_the_question_means():
     assert "Moy company" in analyse("Who founded the Calder and Moy commpany?", vocab).text
     # A month is a time, not a name the answer must be written with.
     assert question_names(analyse("Which defence minister visited Pyongyang in July?", vocab)) == ["pyongyang"]
+
+
+def test_the_name_of_a_thing_no_sentence_names_is_not_answered(town):
+    # The yard's patrol boats are mentioned, and no name stands next to them.
+    assert town.query("What is the name of the navy's new patrol boat?").abstained
+    a = town.query("What is the lantern festival's main lantern called?")  # mentioned, not named
+    assert a.abstained
+    # A question whose thing is named near it is answered.
+    assert not town.query("What is the name of the footbridge across the River Lune?").abstained
