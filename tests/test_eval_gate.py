@@ -20,7 +20,9 @@ from eval.suite import load_suite
 REPO = Path(__file__).resolve().parent.parent
 
 # Measured 2026-11-22 with rag/ at commit 3679e87 (fourth session), test splits; the
-# figures of the other suites are the same as at b90f4fc.
+# figures of the other suites are the same as at b90f4fc. At be16ea8 (name questions with
+# no name near the thing abstain) newswire abstention rose to 6/9 and blind to 3/7, the
+# rest unchanged.
 # seeds (76 questions, 65 answerable, 11 unanswerable): accuracy 72.4 %, answer accuracy
 # 76.9 %, factoid short-answer accuracy 68.9 %, doc hit@5 98.5 %, evidence hit@5 93.8 %,
 # cited doc correct 87.6 %, citation precision 79.8 %, recall 67.9 %, faithfulness 100 %,
@@ -57,7 +59,7 @@ FLOORS = {
     },
     "newswire": {
         "answer_accuracy": 0.65, "factoid_short_accuracy": 0.54, "doc_hit@5": 0.97,
-        "cited_doc_correct": 0.97, "faithfulness": 0.98, "abstention_accuracy": 0.44,
+        "cited_doc_correct": 0.97, "faithfulness": 0.98, "abstention_accuracy": 0.55,
     },
     "encyclopedia": {
         "answer_accuracy": 0.59, "factoid_short_accuracy": 0.55, "doc_hit@5": 0.97,
@@ -69,7 +71,7 @@ FLOORS = {
     },
     "blind": {
         "answer_accuracy": 0.64, "factoid_short_accuracy": 0.60, "doc_hit@5": 0.97,
-        "cited_doc_correct": 0.95, "faithfulness": 0.98, "abstention_accuracy": 0.14,
+        "cited_doc_correct": 0.95, "faithfulness": 0.98, "abstention_accuracy": 0.28,
     },
 }
 MAX_FALSE_ABSTENTION_RATE = {"seeds": 0.065, "newswire": 0.11, "encyclopedia": 0.11, "mixed": 0.03, "blind": 0.09}
