@@ -22,7 +22,7 @@ from rag.chat import expand_follow_up
 from rag.evidence import (
     AUTHOR_WORDS, BYLINE, ScoredSentence, WordMatcher, candidate_sentences, rank_sentences, refers_back,
 )
-from rag.patterns import LIFE_DATE, life_event
+from rag.patterns import DATELINE, LIFE_DATE, life_event
 from rag.question import STOPWORDS, QuestionAnalysis, analyse, question_names, role_words
 from rag.sentences import Entity
 from rag.settings import RagSettings
@@ -454,8 +454,11 @@ def _as_written(word: str, text: str) -> str:
 
 
 def _render(e: Entity) -> str:
-    """The entity as written, with the resolved calendar date when the wording lacks it."""
+    """The entity as written, with the resolved calendar date when the wording lacks it; a
+    dateline's capitals as a name is written ("KOUROU, French Guiana" -> "Kourou, …")."""
     text = e.text.strip()
+    if e.label == DATELINE:
+        text = re.sub(r"\b[A-Z][A-Z'’.-]+\b", lambda m: m.group().capitalize(), text)
     if e.resolved_label:
         missing = [tok for tok in e.resolved_label.replace("–", " ").split() if tok not in text]
         if missing:

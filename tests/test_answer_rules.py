@@ -748,3 +748,13 @@ def test_the_name_of_a_thing_no_sentence_names_is_not_answered(town):
     assert a.abstained
     # A question whose thing is named near it is answered.
     assert not town.query("What is the name of the footbridge across the River Lune?").abstained
+
+
+def test_a_dateline_answer_is_written_as_a_name():
+    from rag.answer import _render
+    from rag.patterns import DATELINE
+    from rag.sentences import Entity
+
+    assert _render(Entity(DATELINE, "KOUROU, French Guiana", 0, 21)) == "Kourou, French Guiana"
+    assert _render(Entity(DATELINE, "NEW YORK", 0, 8)) == "New York"
+    assert _render(Entity("GPE", "NATO", 0, 4)) == "NATO"  # only a dateline's capitals
