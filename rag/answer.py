@@ -14,6 +14,7 @@ from typing import Iterator, Protocol
 
 import numpy as np
 
+from rag.abstain import ASKS_NAME, names_something, should_abstain
 from rag.candidates import (
     asks_past, contradicts, exclusive, find_candidates, follow_on, in_time, pinned, support_order, term_weights,
     time_of_day_conflict,
@@ -23,7 +24,7 @@ from rag.evidence import (
     AUTHOR_WORDS, BYLINE, ScoredSentence, WordMatcher, candidate_sentences, rank_sentences, refers_back,
 )
 from rag.patterns import DATELINE, LIFE_DATE, life_event
-from rag.question import STOPWORDS, QuestionAnalysis, analyse, question_names, role_words
+from rag.question import QuestionAnalysis, analyse, question_names, role_words
 from rag.sentences import Entity
 from rag.settings import RagSettings
 from rag.text import names_in, stem_all, tokenize
@@ -31,16 +32,6 @@ from rag.types import Answer, Citation
 from rag.values import titled_with
 from rag.vocab import load_vocab
 
-# Abstention thresholds: a grid search on the dev splits of both gold suites (seeds and
-# newswire, 2026-11-22) maximising accuracy and abstention while lowering false abstention.
-# 0.25 answered one more newswire question; 0.30 keeps a margin over unrelated questions
-# (their best sentence scores 0.13–0.26 on the seeds). A floor on lexical coverage, "the
-# rarest question word is missing", word-level coverage by embeddings and a leave-one-word-
-# out embedding test were tried and did not separate near-miss questions from answerable
-# ones: near misses share their words with real answers.
-MIN_EVIDENCE_SCORE = 0.30
-MAX_UNKNOWN_SHARE = 0.45
-NEAR_SYNONYM_DEPTH = 5
 # Sentences scoring within this fraction of the best one count as strong evidence.
 STRONG_MARGIN = 0.88
 # Agreeing or disagreeing sources are looked for among the best SUPPORT_POOL sentences that
@@ -73,13 +64,8 @@ PIECE_WORDS = re.compile(r"^(author|authors|wrote|written|writer|byline|reporter
 # Types whose differing values mean the sources disagree (two places in one answer usually
 # mean two roles, e.g. origin and destination, not a disagreement).
 CONFLICT_TYPES = {"date", "time", "number"}
-NAMING_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
-NAME_REACH = 3  # words between a thing and its name ("the Hwasong-18 missile", "a satellite, Malligyong-1")
 FACTOID_TYPES = {"date", "time", "duration", "person", "place", "organisation", "number"}
 NO_ANSWER = "The articles don't say."
-# "What is the name of …", "What is it called?": the answer is a name.
-ASKS_NAME = re.compile(r"\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+)?names?\s+of\b|"
-                       r"\bwhat\b.*\b(?:called|named)\s*\??$", re.I)
 
 
 class Answerer(Protocol):
@@ -165,7 +151,7 @@ class ExtractiveAnswerer:
 
     # ---- composition ----------------------------------------------------------
     def _compose(self, q: QuestionAnalysis, ranked, docs, vocab, extra, neighbours=None) -> Answer:
-        if self._should_abstain(q, ranked, vocab, extra):
+        if should_abstain(q, ranked, vocab, extra):
             return self._abstain(q, ranked, docs)
         if (names := question_names(q)) and not any(names_in(names, docs[d][0]) for d in docs):
             # "Who managed Rovers during the Second World War?": some article must mention
@@ -176,7 +162,8 @@ class ExtractiveAnswerer:
             return answer
         if q.answer_type in FACTOID_TYPES:
             return self._factoid(q, ranked, docs, vocab, neighbours or {})
-        if ASKS_NAME.search(q.text) and not _names_something(q, ranked):
+        strong = [r for r in ranked if r.score >= ranked[0].score * STRONG_MARGIN]
+        if ASKS_NAME.search(q.text) and not names_something(q, strong):
             # "What is the name of North Korea's new spy satellite?": the best sentences
             # name nothing the question does not already name.
             return self._abstain(q, ranked, docs)
@@ -189,19 +176,6 @@ class ExtractiveAnswerer:
             lines.append("\nClosest passages, for related reading:")
             lines += [f"- “{c.quote}” — *{c.title}*" for c in related]
         return Answer("\n".join(lines), None, True, [], q.text, q.answer_type, related=related)
-
-    def _should_abstain(self, q, ranked, vocab, extra) -> bool:
-        if not ranked:
-            return True
-        best = ranked[0]
-        if best.score < MIN_EVIDENCE_SCORE:
-            return True
-        # A word no article uses is not unknown when the best sentences have a near-synonym
-        # of it ("walkout" / "strike").
-        if _unknown_name(q, vocab):
-            return True
-        near = {st for r in ranked[:NEAR_SYNONYM_DEPTH] for st in r.near_terms}
-        return _unknown_share(list(q.key_terms) + list(extra), vocab, near) > MAX_UNKNOWN_SHARE
 
     def _either_or(self, q, ranked, docs) -> Answer | None:
         """"By train or by plane?": the best sentence for each option that one holds. Both
@@ -238,7 +212,7 @@ class ExtractiveAnswerer:
         named = [r for r in content if _names_source(q.key_terms, docs[r.doc_id][1].get("source", ""))]
         if named:
             content = named
-        elif not content or self._should_abstain(q, content, {}, ()):
+        elif not content or should_abstain(q, content, {}, ()):
             return None
         best = next((r for r in content if r.doc_id in bylines), None)
         if best is None or best.score < content[0].score * STRONG_MARGIN:
@@ -272,20 +246,7 @@ class ExtractiveAnswerer:
         # when those have none, the sentences after every strong one are read.
         more = follow_on(q, strong if not cands else strong[:1], ranked, neighbours, idf, q_stems, vocab)
         cands = sorted(cands + more, key=lambda c: c.score, reverse=True)
-        if q.focus and q.answer_type in {"place", "organisation"}:
-            # "Which streets …": a value that names the kind asked for ("Elm Street") wins.
-            kind = stem_all([q.focus])[0]
-            cands = [c for c in pool if kind in stem_all(tokenize(c.entity.text))] or cands
-        if q.focus and q.answer_type == "person":
-            # "Which judge …": the person titled with the role ("Judge Eleri Vaughan-Pryce"),
-            # in any of the retrieved sentences, wins.
-            role = role_words(q)
-            found = find_candidates(q, ranked[:SUPPORT_POOL], idf, q_stems, vocab, neighbours)
-            titled = [c for c in found if c.entity.label == "PERSON" and titled_with(role, c.entity, c.evidence.sentence)]
-            cands = titled or cands
-        if life_event(q.text) and (lives := [c for c in pool if c.entity.label == LIFE_DATE]):
-            # "When was Kell born?": the encyclopedia's "Kell (3 May 1823 – …)" says it.
-            cands = sorted(lives, key=lambda c: "/" in (c.entity.resolved or "/"))  # a day before a year
+        cands = self._of_the_kind_asked(q, cands, pool, ranked[:SUPPORT_POOL], idf, q_stems, vocab, neighbours)
         cands = pinned(q, cands, pool, neighbours, docs)
         if cands is None or (not cands and (q.measure or (q.answer_type == "person" and q.focus))):
             # A number for a year or names no sentence gives it with; "How old …", "How much
@@ -297,17 +258,27 @@ class ExtractiveAnswerer:
         if not cands:
             return self._passages(q, ranked, docs, short=None, neighbours=neighbours)
         best = cands[0]
-        # Other articles that give the same value, or a different one, close to the question's words.
-        near = [c for c in pool if c.proximity >= SUPPORT_PROXIMITY]
-        agree = support_order(best, [c for c in near if c.key == best.key])
-        differ = [
-            c for c in near
-            if q.answer_type in CONFLICT_TYPES and c.key != best.key and c.doc_id != best.doc_id
-            and c.proximity >= CONFLICT_PROXIMITY and c.evidence.lexical >= best.evidence.lexical * CONFLICT_LEXICAL
-            and contradicts(best.entity, c.entity)
-        ]
+        agree, differ = _agree_and_differ(q, best, pool)
         return _compose_factoid(q, best, agree, differ, docs)
 
+
+    def _of_the_kind_asked(self, q, cands, pool, retrieved, idf, q_stems, vocab, neighbours):
+        """The candidates a question's wording singles out, when there are any."""
+        if q.focus and q.answer_type in {"place", "organisation"}:
+            # "Which streets …": a value that names the kind asked for ("Elm Street") wins.
+            kind = stem_all([q.focus])[0]
+            cands = [c for c in pool if kind in stem_all(tokenize(c.entity.text))] or cands
+        if q.focus and q.answer_type == "person":
+            # "Which judge …": the person titled with the role ("Judge Eleri Vaughan-Pryce"),
+            # in any of the retrieved sentences, wins.
+            role = role_words(q)
+            found = find_candidates(q, retrieved, idf, q_stems, vocab, neighbours)
+            titled = [c for c in found if c.entity.label == "PERSON" and titled_with(role, c.entity, c.evidence.sentence)]
+            cands = titled or cands
+        if life_event(q.text) and (lives := [c for c in pool if c.entity.label == LIFE_DATE]):
+            # "When was Kell born?": the encyclopedia's "Kell (3 May 1823 – …)" says it.
+            cands = sorted(lives, key=lambda c: "/" in (c.entity.resolved or "/"))  # a day before a year
+        return cands
 
     def _passages(self, q, ranked, docs, short: str | None = None, neighbours=None) -> Answer:
         n = EXPLANATION_SENTENCES if q.answer_type == "explanation" else 2
@@ -328,6 +299,20 @@ class ExtractiveAnswerer:
         cites = [_citation(i + 1, r, docs) for i, r in enumerate(chosen)]
         lines = [" ".join(f"{c.quote} [{c.number}]" for c in cites)]
         return Answer("\n".join(lines), short, False, cites, q.text, q.answer_type)
+
+
+def _agree_and_differ(q, best, pool):
+    """Other articles' candidates close to the question's words that give the same value as
+    ``best`` (in citing order), and those that give a different one that contradicts it."""
+    near = [c for c in pool if c.proximity >= SUPPORT_PROXIMITY]
+    agree = support_order(best, [c for c in near if c.key == best.key])
+    differ = [
+        c for c in near
+        if q.answer_type in CONFLICT_TYPES and c.key != best.key and c.doc_id != best.doc_id
+        and c.proximity >= CONFLICT_PROXIMITY and c.evidence.lexical >= best.evidence.lexical * CONFLICT_LEXICAL
+        and contradicts(best.entity, c.entity)
+    ]
+    return agree, differ
 
 
 def _compose_factoid(q, best, agree, differ, docs) -> Answer:
@@ -355,67 +340,6 @@ def _compose_factoid(q, best, agree, differ, docs) -> Answer:
                      f"another “{b.entity.text}” [{nb}].")
         conflict = True
     return Answer("\n".join(lines), short, False, cites, q.text, q.answer_type, conflict=conflict)
-
-
-def _names_something(q: QuestionAnalysis, ranked: list[ScoredSentence]) -> bool:
-    """Could the strong sentences name what the question asks the name of? False only when
-    they mention the thing ("satellites") and no name stands within a few words of it."""
-    head = _named_thing(q.text)
-    strong = [r for r in ranked if r.score >= ranked[0].score * STRONG_MARGIN]
-    given = set(stem_all(question_names(q)))
-    mentioned = False
-    for r in strong:
-        words = tokenize(r.sentence.text)
-        at = [i for i, st in enumerate(stem_all(words)) if head and st == head]
-        mentioned |= bool(at)
-        for e in r.sentence.entities:
-            if e.label not in NAMING_LABELS or set(stem_all(tokenize(e.text))) <= given:
-                continue
-            k = len(tokenize(r.sentence.text[: e.start - r.sentence.start]))
-            if any(abs(k - i) <= NAME_REACH for i in at):
-                return True
-    return not mentioned
-
-
-def _named_thing(question: str) -> str | None:
-    """The stem of the thing a "what is the name of …" question names: "North Korea's new
-    spy satellite" -> satellit, "the gathering Putin is attending" -> gather."""
-    m = re.search(r"\bnames?\s+of\s+(.*)", question, re.I) or re.search(
-        r"\bwhat\s+(?:is|was|are|were|will)\s+(.*?)\s+(?:be\s+)?(?:called|named)\b", question, re.I)
-    if not m:
-        return None
-    head = None
-    for w in re.findall(r"[\w'’-]+", m.group(1)):
-        if w.endswith(("'s", "’s")) or w.lower() in {"the", "a", "an", "its", "their", "his", "her"}:
-            continue
-        if w[0].isupper() or w.lower() in STOPWORDS:
-            if head:
-                break
-            continue
-        head = w.lower()
-    return stem_all([head])[0] if head else None
-
-
-def _unknown_name(q: QuestionAnalysis, vocab) -> bool:
-    """Does the question name something (a capitalised word, an acronym) that no article
-    mentions, even after typo fixes? "Who won the 2014 FIFA World Cup?" over articles that
-    never say "FIFA" is about something else, however well "won" and "cup" match."""
-    if not vocab:
-        return False
-    stems = getattr(vocab, "stems", set())
-    return any(w not in vocab and stem_all([w])[0] not in stems for w in question_names(q))
-
-
-def _unknown_share(terms: list[str], vocab, near: set[str] = frozenset()) -> float:
-    """Share of the question's key terms (by length) that never occur in the corpus and have
-    no near-synonym (stems in ``near``) in the best sentences."""
-    if not vocab or not terms:
-        return 0.0
-    weights = {t: len(t) for t in terms if len(t) >= 3}
-    total = sum(weights.values()) or 1
-    stems = getattr(vocab, "stems", set())
-    unknown = [t for t in weights if t not in vocab and stem_all([t])[0] not in stems | near]
-    return sum(weights[t] for t in unknown) / total
 
 
 def _names_source(terms: list[str], source: str) -> bool:
