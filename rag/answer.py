@@ -162,8 +162,8 @@ class ExtractiveAnswerer:
             return answer
         if q.answer_type in FACTOID_TYPES:
             return self._factoid(q, ranked, docs, vocab, neighbours or {})
-        strong = [r for r in ranked if r.score >= ranked[0].score * STRONG_MARGIN]
-        if ASKS_NAME.search(q.text) and not names_something(q, strong):
+        if ASKS_NAME.search(q.text) and not names_something(
+                q, [r for r in ranked if r.score >= ranked[0].score * STRONG_MARGIN]):
             # "What is the name of North Korea's new spy satellite?": the best sentences
             # name nothing the question does not already name.
             return self._abstain(q, ranked, docs)
@@ -246,7 +246,8 @@ class ExtractiveAnswerer:
         # when those have none, the sentences after every strong one are read.
         more = follow_on(q, strong if not cands else strong[:1], ranked, neighbours, idf, q_stems, vocab)
         cands = sorted(cands + more, key=lambda c: c.score, reverse=True)
-        cands = self._of_the_kind_asked(q, cands, pool, ranked[:SUPPORT_POOL], idf, q_stems, vocab, neighbours)
+        cands = self._of_the_kind_asked(q, cands, pool, found, ranked[:SUPPORT_POOL], wider, idf, q_stems, vocab,
+                                        neighbours)
         cands = pinned(q, cands, pool, neighbours, docs)
         if cands is None or (not cands and (q.measure or (q.answer_type == "person" and q.focus))):
             # A number for a year or names no sentence gives it with; "How old …", "How much
@@ -262,8 +263,9 @@ class ExtractiveAnswerer:
         return _compose_factoid(q, best, agree, differ, docs)
 
 
-    def _of_the_kind_asked(self, q, cands, pool, retrieved, idf, q_stems, vocab, neighbours):
-        """The candidates a question's wording singles out, when there are any."""
+    def _of_the_kind_asked(self, q, cands, pool, found, retrieved, wider, idf, q_stems, vocab, neighbours):
+        """The candidates a question's wording singles out, when there are any. ``found``
+        holds the candidates already scored in the ``wider`` sentences."""
         if q.focus and q.answer_type in {"place", "organisation"}:
             # "Which streets …": a value that names the kind asked for ("Elm Street") wins.
             kind = stem_all([q.focus])[0]
@@ -272,7 +274,9 @@ class ExtractiveAnswerer:
             # "Which judge …": the person titled with the role ("Judge Eleri Vaughan-Pryce"),
             # in any of the retrieved sentences, wins.
             role = role_words(q)
-            found = find_candidates(q, retrieved, idf, q_stems, vocab, neighbours)
+            scored = {id(r) for r in wider}
+            rest = find_candidates(q, [r for r in retrieved if id(r) not in scored], idf, q_stems, vocab, neighbours)
+            found = sorted(found + rest, key=lambda c: c.score, reverse=True)
             titled = [c for c in found if c.entity.label == "PERSON" and titled_with(role, c.entity, c.evidence.sentence)]
             cands = titled or cands
         if life_event(q.text) and (lives := [c for c in pool if c.entity.label == LIFE_DATE]):

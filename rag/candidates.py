@@ -302,6 +302,8 @@ def pinned(q, cands: list[Candidate], pool: list[Candidate], neighbours, docs) -
         def near(c):
             title = docs.get(c.doc_id, ("", {}))[1].get("title") or ""
             return _written_with(c, neighbours) + " " + title
+        heads = named_heads(q)
+
         def about(c):
             # "The mill employs 410 people", in an article that writes "the Kestrane paper mill".
             doc = docs.get(c.doc_id, ("",))[0]
@@ -309,7 +311,6 @@ def pinned(q, cands: list[Candidate], pool: list[Candidate], neighbours, docs) -
                 re.search(rf"\bthe\s+(?:[\w-]+\s+)?{re.escape(head)}\b", c.evidence.sentence.text, re.I)
                 and re.search(rf"\b{re.escape(name)}\w*(?:\s+[\w-]+){{0,2}}\s+{re.escape(head)}\b", doc, re.I)
                 for name, head in heads)
-        heads = named_heads(q)
         cands = [c for c in cands if names_in(names, near(c)) or about(c)]
         if not cands:
             return None

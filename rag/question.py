@@ -159,7 +159,7 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
         base, owner = (w[:-2], w[-2:]) if w.endswith(("'s", "’s")) and len(w) > 4 else (w, "")
         if new is None and vocab and base not in vocab and base not in STOPWORDS and base not in NUMBER_HOW:
             new = None if _is_word(base, lexicon) else (
-                _fix_stopword(base) or _fix_term(base, vocab) or _fix_byone_edit(base, lexicon))
+                _fix_stopword(base) or _fix_term(base, vocab) or _fix_by_one_edit(base, lexicon))
             new = new and new + owner  # "Bdien's" -> "biden's"
         if new and new != w:
             corrected[w] = new
@@ -199,7 +199,8 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
 
 # Words questions are built with, for typo fixes the corpus cannot give ("hevay" -> "heavy").
 FORM_WORDS = frozenset(NUMBER_HOW | WHEN_HOW | set(TYPE_NOUNS) | set(MEASURE_NOUNS))
-_QUESTION_WORDS = frozenset(STOPWORDS | NUMBER_HOW | WHEN_HOW | set(WH_WORDS) | set(TYPE_NOUNS) | set(MEASURE_NOUNS))
+# Words that shape a question: truecasing leaves them as typed.
+_QUESTION_WORDS = FORM_WORDS | STOPWORDS | frozenset(WH_WORDS)
 
 
 def _focus(words: list[str]) -> str | None:
@@ -315,10 +316,10 @@ def _fix_term(word: str, vocab: "Vocab") -> str | None:
         # One letter left out, added, changed or two swapped: the commonest such corpus word
         # ("scoerd" -> "scored", not the closer-looking "scorer"), or a word questions are
         # built with ("hevay" -> "heavy").
-        near = [e for e in one_edit(word) if e in vocab]
-        if near:
+        edits = one_edit(word)
+        if near := [e for e in edits if e in vocab]:
             return max(near, key=lambda e: vocab[e])
-        if form := [e for e in one_edit(word) if e in FORM_WORDS]:
+        if form := [e for e in edits if e in FORM_WORDS]:
             return form[0]
     pool = vocab.by_initial.get(word[0], ())
     if len(word) < MIN_TYPO_LEN:
@@ -327,12 +328,12 @@ def _fix_term(word: str, vocab: "Vocab") -> str | None:
     match = difflib.get_close_matches(word, pool, n=1, cutoff=TYPO_CUTOFF)
     if match:
         return match[0]
-    # Two letters swapped ("ecomonic"): one edit away, though difflib scores it lower.
+    # Two letters swapped apart ("ecomonic"): difflib scores it lower, and it is two edits.
     swapped = [w for w in pool if len(w) == len(word) >= 5 and one_swap(word, w)]
     return max(swapped, key=lambda w: vocab[w]) if swapped else None
 
 
-def _fix_byone_edit(word: str, lexicon: frozenset[str]) -> str | None:
+def _fix_by_one_edit(word: str, lexicon: frozenset[str]) -> str | None:
     """A word the corpus does not use, one edit from exactly one dictionary word ("orbter"
     -> "orbiter"): that word, so its near-synonyms in the corpus can match."""
     if len(word) < 5 or not lexicon:

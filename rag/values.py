@@ -103,16 +103,17 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
     q_words = tokenize(q.text)
     inside = _names_inside_other_names(q.text)
     for e in entities:
-        noun = None
         fit = 1.0 if e.label == LIFE_DATE else compat.get(e.label, 0.0)
         if e.label == DATELINE:
             fit = DATELINE_FIT  # often where it happened, sometimes only where it was written
         elif e.label == COMMON_PLACE:
             fit = COMMON_PLACE_FIT  # a place without a name: a name, when there is one, wins
-        elif q.answer_type == "place" and (PLACE_HEADS.search(e.text) or (noun := _placed_by_context(e, s)) is not None):
-            fit = 1.0  # spaCy's small model calls "Pier 33" a PERSON, "Ardmillish, a village" an ORG
-            if focus and noun and stem_all([noun])[0] == focus:
-                fit = FOCUS_BONUS  # "which village": "the village of Pontarrow"
+        elif q.answer_type == "place" and PLACE_HEADS.search(e.text):
+            fit = 1.0  # spaCy's small model calls "Pier 33" a PERSON
+        elif q.answer_type == "place" and (noun := _placed_by_context(e, s)) is not None:
+            # "Ardmillish, a fishing village" (an ORG to spaCy); "which village": the village
+            # of Pontarrow.
+            fit = FOCUS_BONUS if focus and noun and stem_all([noun])[0] == focus else 1.0
         if q.answer_type in {"date", "time"}:
             # A resolved date, as precise as asked; an unplaced "decades" or "the coming days"
             # hardly answers "when".

@@ -65,14 +65,16 @@ def truecase(question: str, cased: dict[str, int], lexicon: frozenset[str] = fro
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-def one_edit(word: str) -> list[str]:
-    """Every string one deletion, transposition, substitution or insertion from ``word``."""
+@lru_cache(maxsize=1024)
+def one_edit(word: str) -> tuple[str, ...]:
+    """Every string one deletion, transposition, substitution or insertion from ``word``
+    (cached: the typo rules ask for a word's edits more than once)."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     out = [a + b[1:] for a, b in splits if b]
     out += [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
     out += [a + c + b[1:] for a, b in splits if b for c in _LETTERS if c != b[0]]
     out += [a + c + b for a, b in splits for c in _LETTERS]
-    return list(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out))
 
 
 def one_swap(a: str, b: str) -> bool:
