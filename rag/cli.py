@@ -32,7 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
     ing = sub.add_parser("ingest", help="add or update files and folders in the store",
                          description="Ingest .txt, .md and .html files (folders recursively). "
                                      "Unchanged files are skipped, changed ones replaced, and "
-                                     "files gone from an ingested folder removed.")
+                                     "files gone from an ingested folder removed. Documents "
+                                     "stored by an older version of the analysis are analysed "
+                                     "again from their stored text.")
     ing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     ing.add_argument("--no-progress", action="store_true", help="no progress bars")
 

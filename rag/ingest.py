@@ -8,19 +8,23 @@ A document is identified by its file stem and versioned by a hash of its text an
 metadata: unchanged documents are skipped, changed ones replaced (new records are
 written before the old ones are deleted), and documents whose files vanished from an
 ingested folder are removed. A file that fails to load is reported and skipped, and
-whatever was stored for it stays.
+whatever was stored for it stays. Documents analysed by an older version of the sentence
+stage (``rag.sentences.ANALYSIS_VERSION``) are analysed again from their stored text, on any
+ingest and when a pipeline starts (:func:`reanalyse_stale`).
 """
 
 from __future__ import annotations
 
 import sys
 import time
+from datetime import date
 from pathlib import Path
 from typing import Callable
 
 import numpy as np
 
 from rag.load import LoadError, SourceDocument, discover, load_file, read_sidecar
+from rag.sentences import ANALYSIS_VERSION
 from rag.settings import RagSettings
 from rag.store import ChromaStore, date_to_int
 from rag.types import IngestReport
@@ -57,6 +61,7 @@ def ingest_paths(
     report.removed = _vanished(paths, stored, {d.doc_id for d in docs}, failed_paths)
     for doc_id in report.removed:
         store.delete_document(doc_id)
+    to_write += _stale(store, report, docs)
     if to_write:
         report.chunks_written = _write(to_write, settings, store, embedder, notify)
     from rag.retrieve import CASED_FILE, rebuild_bm25
@@ -68,6 +73,35 @@ def ingest_paths(
     notify(1.0, "done")
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def reanalyse_stale(settings: RagSettings, store: ChromaStore, embedder,
+                    on_progress: ProgressFn | None = None) -> IngestReport | None:
+    """Analyse again, from their stored text, the documents an older version of the sentence
+    stage analysed (None when there are none)."""
+    if not store.stale_documents(ANALYSIS_VERSION):
+        return None
+    return ingest_paths([], settings, store, embedder, on_progress)
+
+
+def _stale(store: ChromaStore, report: IngestReport, docs: list[SourceDocument]) -> list[SourceDocument]:
+    """The documents to analyse again (recorded in ``report.reanalysed``): stale ones that
+    this ingest does not rewrite anyway, rebuilt from their stored text and metadata unless
+    their file was loaded now."""
+    stale = set(store.stale_documents(ANALYSIS_VERSION)) - set(report.removed)
+    stale -= set(report.added) | set(report.updated)
+    if not stale:
+        return []
+    loaded = {d.doc_id: d for d in docs if d.doc_id in stale}
+    report.unchanged = [i for i in report.unchanged if i not in stale]
+    report.reanalysed = sorted(stale)
+    stored = store.document_texts(stale - set(loaded))
+    rebuilt = [SourceDocument(
+        doc_id=i, text=text, path=m.get("path", ""), title=m.get("title", i),
+        published=date.fromisoformat(m["published"]) if m.get("published") else None,
+        source=m.get("source", ""), author=m.get("author", ""), url=m.get("url", ""),
+    ) for i, (text, m) in stored.items()]
+    return list(loaded.values()) + rebuilt
 
 
 def _load_all(paths, settings, report) -> tuple[list[SourceDocument], set[str]]:
@@ -185,7 +219,8 @@ def _write_group(docs, analysed, settings, store, embedder) -> int:
         mine = np.asarray(chunk_vecs.get(d.doc_id) or [embedder.embed([d.text[:2000]])[0]], dtype=np.float32)
         doc_vec = mine.mean(axis=0)
         doc_vec /= max(float(np.linalg.norm(doc_vec)), 1e-12)
-        meta = _meta(d) | {"hash": d.content_hash, "chunks": len(chunk_vecs.get(d.doc_id, []))}
+        meta = _meta(d) | {"hash": d.content_hash, "chunks": len(chunk_vecs.get(d.doc_id, [])),
+                            "analysis": ANALYSIS_VERSION}
         records.append((meta, d.text, doc_vec))
     store.put_documents(records)  # last: marks the documents complete
     return len(nodes)

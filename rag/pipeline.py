@@ -101,12 +101,19 @@ class Pipeline:
         return report
 
     def ensure_corpus(self) -> IngestReport | None:
-        """Ingest ``settings.corpus_dir`` when the store is empty (first query)."""
+        """Ingest ``settings.corpus_dir`` when the store is empty, or analyse again the
+        documents an older version stored (first query, or start of the UI)."""
         if self._corpus_checked:
             return None
+        from rag.ingest import reanalyse_stale
+
         with self._ingest_lock:
             empty = self.store.docs.count() == 0
+            report = None if empty else reanalyse_stale(self.settings, self.store, self.embedder)
         self._corpus_checked = True
+        if report is not None:
+            log.info("re-analysed %d documents stored by an older version", len(report.reanalysed))
+            return report
         if empty and Path(self.settings.corpus_dir).is_dir():
             log.info("store is empty: ingesting %s", self.settings.corpus_dir)
             return self.ingest(self.settings.corpus_dir)

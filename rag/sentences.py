@@ -26,6 +26,11 @@ LABEL_TO_TYPE = {
     "LANGUAGE": "entity",
 }
 MIN_SENTENCE_CHARS = 3
+# The version of what this stage stores (sentence spans, entities, resolved dates). Raise it
+# whenever their analysis changes, so that stores written before are re-analysed on the next
+# ingest or start: a date resolved by older code stays as it was until then. Stores written
+# before the version was recorded count as 1; 2 resolves bare months ("in March") by tense.
+ANALYSIS_VERSION = 2
 # What may stand between two date/time entities that are one expression.
 DATE_JOINER = re.compile(r"\s?|\s+(?:of|on)\s+|,\s")
 # Sentences longer than this many characters are split at "; " or ", " boundaries

@@ -98,6 +98,12 @@ class ChromaStore:
         got = self.docs.get(include=["metadatas"])
         return {i: (m.get("hash", ""), m.get("path", "")) for i, m in zip(got["ids"], got["metadatas"])}
 
+    def stale_documents(self, version: int) -> list[str]:
+        """Ids of the stored documents analysed by another version than ``version`` (a
+        record without one was written before versions were recorded: version 1)."""
+        got = self.docs.get(include=["metadatas"])
+        return sorted(i for i, m in zip(got["ids"], got["metadatas"]) if int(m.get("analysis", 1)) != version)
+
     def put_documents(self, records: Sequence[tuple[dict, str, np.ndarray]]) -> None:
         """Write (or replace) catalogue records (metadata, text, vector); call after their chunks."""
         if records:

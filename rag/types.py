@@ -83,6 +83,8 @@ class IngestReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    # Stored documents analysed again because an older version of the code analysed them.
+    reanalysed: list[str] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (path, what is wrong)
     chunks_written: int = 0
     seconds: float = 0.0
@@ -92,6 +94,7 @@ class IngestReport:
         return (
             f"{len(self.added)} added, {len(self.updated)} updated, "
             f"{len(self.unchanged)} unchanged, {len(self.removed)} removed, "
-            f"{len(self.errors)} failed; {self.chunks_written} chunks written "
+            + (f"{len(self.reanalysed)} re-analysed, " if self.reanalysed else "")
+            + f"{len(self.errors)} failed; {self.chunks_written} chunks written "
             f"in {self.seconds:.1f}s"
         )

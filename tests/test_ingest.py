@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from rag import Pipeline
+from rag.sentences import ANALYSIS_VERSION
 from tests.conftest import SEEDS
 
 ARTICLE = "003_0899eaed18e29f52"
@@ -58,6 +60,44 @@ def test_changed_file_replaces_its_chunks(fresh, corpus_copy):
     assert "zeppelin" in fresh.document_text(ARTICLE)
     hits = fresh.retrieve("zeppelin Oslo", retrieval_mode="bm25")
     assert hits and hits[0].doc_id == ARTICLE
+
+
+def _age(p, doc_id):
+    """Make a stored document look analysed by an older version, its sentences' entities
+    lost (as an old analysis could have missed them)."""
+    p.store.docs.update(ids=[doc_id], metadatas=[{"analysis": ANALYSIS_VERSION - 1}])
+    ids = p.store.sentences.get(where={"doc_id": doc_id}, include=[])["ids"]
+    old = p.store.sentences.get(ids=ids, include=["metadatas"])["metadatas"]
+    p.store.sentences.update(ids=ids, metadatas=[m | {"entities": "[]"} for m in old])
+
+
+def _entities(p, doc_id):
+    got = p.store.sentences.get(where={"doc_id": doc_id}, include=["metadatas"])["metadatas"]
+    return sum(len(json.loads(m["entities"])) for m in got)
+
+
+def test_documents_stored_by_an_older_analysis_are_analysed_again(fresh, corpus_copy, tmp_path):
+    """Regression: dates were resolved at ingest only, so a store written before an
+    improvement kept its old dates (bare months unresolved) until its files changed."""
+    fresh.ingest(corpus_copy)
+    assert fresh.store.stale_documents(ANALYSIS_VERSION) == []
+    entities = _entities(fresh, ARTICLE)
+    assert entities > 0
+    _age(fresh, ARTICLE)
+    # On the next ingest of the folder, though the file did not change.
+    report = fresh.ingest(corpus_copy)
+    assert report.reanalysed == [ARTICLE] and len(report.unchanged) == 4 and report.chunks_written > 0
+    assert "1 re-analysed" in report.summary()
+    assert _entities(fresh, ARTICLE) == entities and fresh.store.stale_documents(ANALYSIS_VERSION) == []
+    # When a pipeline starts on the store, from the stored text: the file may be gone.
+    _age(fresh, ARTICLE)
+    (corpus_copy / f"{ARTICLE}.txt").unlink()
+    started = Pipeline(fresh.settings)
+    report = started.ensure_corpus()
+    assert report is not None and report.reanalysed == [ARTICLE] and report.removed == []
+    assert _entities(started, ARTICLE) == entities
+    assert started.documents() == fresh.documents()  # title, source, date and path kept
+    assert started.ensure_corpus() is None and Pipeline(fresh.settings).ensure_corpus() is None
 
 
 def test_removed_file_loses_its_chunks_and_sentences(fresh, corpus_copy):
