@@ -1,8 +1,9 @@
 """Integrity of the gold suites written blind to check that the engine generalises:
 eval/data/newswire/ (six news articles), eval/data/encyclopedia/ (six encyclopedia-style
 articles), eval/data/mixed/ (three of each; its dev split tuned on since the fourth
-session) and eval/data/blind/ (three of each, written in the fourth session and never tuned
-on). The checks tests/test_eval_gold.py makes of the seeds set, through the same
+session), eval/data/blind/ (three of each, written in the fourth session and never tuned
+on) and eval/data/blind2/ (three of each, written in the fifth session and never tuned on).
+The checks tests/test_eval_gold.py makes of the seeds set, through the same
 helpers in eval.suite and eval.metrics; and no suite shares a question or a document with
 another.
 """
@@ -33,6 +34,7 @@ SUITES = {
     "encyclopedia": (Path("eval") / "data" / "encyclopedia", "en0", (400, 800), 80, 15),
     "mixed": (Path("eval") / "data" / "mixed", "mx0", (350, 700), 80, 10),
     "blind": (Path("eval") / "data" / "blind", "bl0", (350, 700), 85, 14),
+    "blind2": (Path("eval") / "data" / "blind2", "b2_0", (350, 700), 85, 14),
 }
 
 
@@ -113,6 +115,8 @@ def test_multi_source_and_conflict_rows_rest_on_several_articles(suite):
     ("newswire", "seeds"), ("encyclopedia", "seeds"), ("encyclopedia", "newswire"),
     ("mixed", "seeds"), ("mixed", "newswire"), ("mixed", "encyclopedia"),
     ("blind", "seeds"), ("blind", "newswire"), ("blind", "encyclopedia"), ("blind", "mixed"),
+    ("blind2", "seeds"), ("blind2", "newswire"), ("blind2", "encyclopedia"), ("blind2", "mixed"),
+    ("blind2", "blind"),
 ])
 def test_no_two_suites_share_a_question_or_a_document(mine, other, tmp_path):
     loaded = [load_suite("seeds" if n == "seeds" else REPO / SUITES[n][0], tmp_path / n)
