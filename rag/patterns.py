@@ -29,6 +29,9 @@ def found_by_pattern(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
         found += _spans(_DURATION_SPAN, s, "DATE")  # spaCy splits "over a year and a half"
     if q.answer_type == "number":
         found += _numbers_inside(s)  # spaCy's small model tags "Kim’s 10th" a PERSON
+        found += _spans(_TEMPERATURE, s, "QUANTITY")  # "18 °C" is no entity to spaCy
+        if q.focus in TALLY_NOUNS:
+            found += _spans(TALLY, s, "CARDINAL")  # "voted 7-4": spaCy keeps only the 7
     if q.measure == "frequency":
         found += _spans(FREQUENCY, s, "DATE")  # "every six minutes"
     if q.answer_type == "place":
@@ -44,6 +47,11 @@ def found_by_pattern(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
     return found
 
 
+_TEMPERATURE = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?\s?°\s?[CF]?\b|\b\d+(?:\.\d+)?\s+degrees(?:\s+(?:Celsius|"
+                          r"Fahrenheit|centigrade|C|F))?\b")
+# What a vote or a game's result is written as ("voted 7-4", "won 3–1", "by 52 votes to 40").
+TALLY_NOUNS = {"vote", "score", "tally", "result"}
+TALLY = re.compile(r"(?<![\w.–-])\d+\s?[-–]\s?\d+(?![\w.–-])|\b\d+\s+(?:votes\s+)?to\s+\d+\b")
 FREQUENCY = re.compile(
     r"\b(?:every\s+(?:\w+\s+){0,2}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)|"
     r"(?:once|twice|\w+\s+times)\s+(?:a|an|per|every)\s+(?:day|week|month|year|hour|minute))\b", re.I)
@@ -97,7 +105,9 @@ _COMMON_PLACE = re.compile(
 # Common nouns of places that have names ("the village of Pontarrow", "Ardmillish, a fishing
 # village"): a name written with one is a place, whatever label spaCy gave it.
 PLACE_NOUNS = (r"(?:village|town|city|hamlet|parish|port|county|island|region|district|province|"
-                r"suburb|borough|valley|state|country|capital|settlement|municipality|commune)")
+                r"suburb|borough|valley|state|country|capital|settlement|municipality|commune|"
+                r"river|tributar(?:y|ies)|stream|lake|loch|bay|estuary|mountain|hill|glen|forest|moor|"
+                r"marsh|canal)")
 _PLACE_OF = re.compile(rf"\b(?:the\s+)?{PLACE_NOUNS}\s+of\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})")
 _NAMED_AFTER = re.compile(r"\s+of\s+[A-Z]")
 _DATELINE = re.compile(r"^\W*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)?)"

@@ -77,6 +77,24 @@ TYPE_NOUNS = {
     "population": "number", "capacity": "number", "attendance": "number",
     "total": "number", "figure": "number", "rise": "number", "increase": "number",
     "raise": "number", "cut": "number", "growth": "number",
+    # Landforms, waters and ways (named places), people by occupation or part, and tallies.
+    "river": "place", "tributary": "place", "stream": "place", "lake": "place", "loch": "place",
+    "sea": "place", "ocean": "place", "bay": "place", "estuary": "place", "coast": "place",
+    "mountain": "place", "hill": "place", "peak": "place", "valley": "place", "glen": "place",
+    "peninsula": "place", "forest": "place", "moor": "place", "marsh": "place", "canal": "place",
+    "road": "place", "square": "place", "park": "place", "parish": "place", "borough": "place",
+    "municipality": "place", "settlement": "place", "hamlet": "place", "destination": "place",
+    "operator": "person", "officer": "person", "member": "person", "resident": "person",
+    "farmer": "person", "fisherman": "person", "miner": "person", "soldier": "person",
+    "student": "person", "professor": "person", "researcher": "person", "curator": "person",
+    "conductor": "person", "keeper": "person", "warden": "person", "ranger": "person",
+    "builder": "person", "sculptor": "person", "artist": "person", "musician": "person",
+    "singer": "person", "actor": "person", "athlete": "person", "sailor": "person",
+    "skipper": "person", "guard": "person", "detective": "person", "inspector": "person",
+    "editor": "person", "photographer": "person", "presenter": "person", "nurse": "person",
+    "activist": "person", "campaigner": "person", "negotiator": "person",
+    "vote": "number", "score": "number", "tally": "number", "limit": "number", "rate": "number",
+    "temperature": "number", "margin": "number",
 }
 IRREGULAR_PLURALS = {"people", "children", "men", "women", "mice", "geese", "feet", "teeth"}
 # "What is the height of …" measures as "how high …" does.

@@ -12,7 +12,7 @@ from functools import lru_cache
 from rag.dates import MONTHS, WEEKDAY_RE
 from rag.patterns import (
     COMMON_PLACE, COMMON_PLACE_FIT, DATELINE, DATELINE_FIT, FREQUENCY, LIFE_DATE, NUMERIC_LABELS, PLACE_NOUNS,
-    found_by_pattern,
+    TALLY, TALLY_NOUNS, found_by_pattern,
 )
 from rag.question import QuestionAnalysis
 from rag.sentences import Entity, Sentence
@@ -94,7 +94,11 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
     """(entity, fit) pairs in ``s`` that could answer ``q``, none named in the question."""
     compat = TYPE_COMPAT.get(q.answer_type, {})
     out = []
-    entities = list(s.entities) + found_by_pattern(q, s)
+    extra = found_by_pattern(q, s)
+    # A value spaCy split ("21" of "21 °C", "9" of "voted 9-3") gives way to the whole one.
+    entities = [e for e in s.entities if not (e.label in NUMERIC_LABELS and any(
+        x.label in NUMERIC_LABELS and x.start <= e.start and e.end <= x.end and x.end - x.start > e.end - e.start
+        for x in extra))] + extra
     focus = stem_all([q.focus])[0] if q.focus else None
     # Words of the question that an answer may share: the counted noun ("the past 17
     # months") and the kind asked for ("Elm Street" for "which streets").
@@ -122,7 +126,9 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
             fit *= 0.5  # "Europe's satellite": an owner, seldom the where
         if q.focus in POLITICAL_PLACES and e.label in {"LOC", "FAC"}:
             fit *= 0.5  # "which countries": England (GPE) rather than Europe (LOC)
-        if focus and focus in set(stem_all(tokenize(e.text))):
+        if q.focus in TALLY_NOUNS and TALLY.fullmatch(e.text):
+            fit = FOCUS_BONUS  # "what was the committee vote": "7-4", the kind of value asked for
+        elif focus and focus in set(stem_all(tokenize(e.text))):
             fit = max(fit, 1.0) * FOCUS_BONUS  # "which streets" -> "Elm Street"
         elif focus and q.answer_type == "person" and not _role_near(focus, e, s):
             fit *= ROLE_MISSING  # "Japan's prime minister": "Kim" is named nowhere near "minister"
@@ -203,7 +209,9 @@ def _placed_by_context(e: Entity, s: Sentence) -> str | None:
 
 
 _PLACE_BEFORE = re.compile(rf"(?:\b{PLACE_NOUNS}\s+of|\b(?:born|died|buried|lived|raised|settled|moved|"
-                           rf"based|located|situated|grew up)\s+(?:in|at|near|to))\s+$")
+                           rf"based|located|situated|grew up)\s+(?:in|at|near|to)"
+                           # "its tributaries, the Nant Ffion and the Afon Lud": named in apposition
+                           rf"|\b{PLACE_NOUNS}s?,(?:\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{1,3}}and)?(?:\s+the)?)\s+$")
 _PLACE_AFTER = re.compile(rf"^,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?{PLACE_NOUNS}\b")
 _OWNER_BEFORE = re.compile(r"\b(?:of|for|in|at)\s+(?:the\s+)?$")
 _TIME_WORD = re.compile(r"\b(noon|midnight|dawn|dusk)\b", re.I)

@@ -82,6 +82,13 @@ ARTICLES = {
         "The boatyard employs 240 people and expects to hire 30 more. "
         "A smaller yard upriver, Holm Marine, closed last year.\n"
     ),
+    "trout": (
+        "Anglers barred from Wenlow streams\n\n"
+        "The Wenlow district council voted 9-3 on Friday to bar anglers from the upper Wenlow. "
+        "The ban covers one tributary of the river, the Afon Bryn, where the Wenlow trout spawns. "
+        "The trout cannot survive in water warmer than 21 °C, a council ecologist said. "
+        "Anglers caught 640 trout on the upper river last year.\n"
+    ),
 }
 META = {
     "harbour": {"title": "Port of Aldmere reopens after storm", "published": "2024-03-06",
@@ -93,6 +100,7 @@ META = {
     "line": {"title": "Marden Hill Railway", "published": "2024-04-02", "source": "Encyclopedia"},
     "bridge": {"title": "Tessel Bridge", "published": "2024-04-02", "source": "Encyclopedia"},
     "yard": {"title": "Boatyard wins navy order", "published": "2024-03-12", "source": "Coastal Wire"},
+    "trout": {"title": "Anglers barred from Wenlow streams", "published": "2024-06-10", "source": "Valley Herald"},
 }
 
 
@@ -758,3 +766,17 @@ def test_a_dateline_answer_is_written_as_a_name():
     assert _render(Entity(DATELINE, "KOUROU, French Guiana", 0, 21)) == "Kourou, French Guiana"
     assert _render(Entity(DATELINE, "NEW YORK", 0, 8)) == "New York"
     assert _render(Entity("GPE", "NATO", 0, 4)) == "NATO"  # only a dateline's capitals
+
+
+def test_a_kind_of_value_spacy_does_not_tag_answers_what_asks_for_it(town):
+    # A tally: spaCy's small model tags only the "9" of "voted 9-3".
+    a = town.query("What was the council vote on the angling ban?")
+    assert not a.abstained and a.short_answer == "9-3"
+    # A temperature, which spaCy leaves untagged.
+    a = town.query("What is the highest water temperature the Wenlow trout can survive?")
+    assert not a.abstained and a.short_answer == "21 °C"
+    # A name in apposition to the kind asked for ("one tributary of the river, the Afon Bryn").
+    q = analyse("Which tributary is closed to anglers?")
+    assert (q.answer_type, q.focus) == ("place", "tributary")
+    a = town.query("Which tributary is closed to anglers?")
+    assert not a.abstained and "Afon Bryn" in a.short_answer
