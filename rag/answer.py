@@ -19,7 +19,7 @@ from rag.candidates import (
     asks_past, contradicts, exclusive, find_candidates, follow_on, in_time, pinned, support_order, term_weights,
     time_of_day_conflict,
 )
-from rag.chat import expand_follow_up
+from rag.chat import continuation, expand_follow_up, read_on
 from rag.evidence import (
     AUTHOR_WORDS, BYLINE, ScoredSentence, WordMatcher, candidate_sentences, rank_sentences, refers_back,
 )
@@ -93,9 +93,24 @@ class ExtractiveAnswerer:
     def stream(self, question, *, history, retriever, top_k, mode, filters, started) -> Iterator[str | Answer]:
         """Find evidence, then yield the answer text progressively and the Answer last."""
         timings: dict[str, float] = {}
+        answer = self._answer(question, history, retriever, top_k, mode, filters, timings)
+        timings["total_ms"] = (time.perf_counter() - started) * 1000
+        answer.timings_ms = timings
+        answer.question = question  # as asked (the analysis may have put capitals back)
+        for piece in _pieces(answer.text):
+            yield piece
+        yield answer
+
+    def _answer(self, question, history, retriever, top_k, mode, filters, timings) -> Answer:
         vocab = load_vocab(self.settings.bm25_dir)
         lexicon = getattr(self.embedder, "known_words", frozenset())
         q = analyse(question, vocab, lexicon)
+        if history and (kind := continuation(q.text)):
+            # "What did he say next?": the earlier question is answered again (the engine is
+            # deterministic, so as it was shown) and its article read on from the last quote.
+            earlier = self._answer(history[-1], history[:-1], retriever, top_k, mode, filters, {})
+            if not earlier.abstained and earlier.citations:
+                return self._go_on(q, earlier, kind)
         search, extra = expand_follow_up(q, history, vocab, lexicon)
         t = time.perf_counter()
         # Embedded as a question whether or not it was typed with its question mark: the
@@ -126,12 +141,22 @@ class ExtractiveAnswerer:
         if answer is None:
             answer = self._compose(q, ranked, docs, vocab, extra, neighbours)
         timings["answer_ms"] = (time.perf_counter() - t) * 1000
-        timings["total_ms"] = (time.perf_counter() - started) * 1000
-        answer.timings_ms = timings
-        answer.question = question  # as asked (the analysis may have put capitals back)
-        for piece in _pieces(answer.text):
-            yield piece
-        yield answer
+        return answer
+
+    def _go_on(self, q, earlier: Answer, kind: str) -> Answer:
+        """The sentences that follow the earlier answer's last quote in its article: the
+        speaker's next words ("What did he say next?") or what comes next."""
+        last = max((c for c in earlier.citations if c.doc_id == earlier.citations[0].doc_id), key=lambda c: c.end)
+        sents, _ = self.store.sentences_of({last.doc_id})
+        docs = self.store.document_texts({last.doc_id})
+        chosen = [ScoredSentence(s, 0.0, 0.0, 0.0, 0.0) for s in read_on(sents, last.end, kind)]
+        if not chosen:
+            quote = _citation(1, ScoredSentence(next(s for s in sents if s.start == last.start), 0.0, 0.0, 0.0, 0.0), docs)
+            more = "quotes the speaker no further" if kind == "say" else "ends"
+            return Answer(f"{NO_ANSWER} “{quote.title}” {more} after the passage quoted before.",
+                          None, True, [], q.text, q.answer_type, related=[quote])
+        cites = [_citation(i + 1, r, docs) for i, r in enumerate(chosen)]
+        return Answer(" ".join(f"{c.quote} [{c.number}]" for c in cites), None, False, cites, q.text, q.answer_type)
 
     def _dense_in_context(self, qvec, cands, cvecs, titles: dict[str, str]):
         """Similarity of each sentence read with its article's title (``titles``: doc id ->

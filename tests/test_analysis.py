@@ -96,6 +96,45 @@ def test_who_is_name_asks_for_a_description(question, answer_type):
     assert analyse(question).answer_type == answer_type
 
 
+@pytest.mark.parametrize("question, kind", [
+    ("what did he say next?", "say"), ("And what else did she say?", "say"),
+    ("What did Peskov add after that?", "say"), ("What happened next?", "happen"), ("and then?", "happen"),
+    ("What did Peskov say about the visit?", None), ("what did he say about the talks?", None),
+    ("When did Kim leave Pyongyang?", None), ("Then where will they meet?", None),
+])
+def test_a_question_that_asks_to_read_on_is_told_apart(question, kind):
+    from rag.chat import continuation
+
+    assert continuation(question) == kind
+
+
+def test_what_did_he_say_next_reads_on_from_the_last_quote(seeded):
+    """The issue's example follow-up: before, it was searched as a new question and repeated
+    the passage just quoted."""
+    first = seeded.query("What did Peskov say about the visit?")
+    last = max((c for c in first.citations if c.doc_id == first.citations[0].doc_id), key=lambda c: c.end)
+    nxt = seeded.chat([{"role": "user", "content": "What did Peskov say about the visit?"},
+                       {"role": "assistant", "content": first.text},
+                       {"role": "user", "content": "what did he say next?"}])
+    assert not nxt.abstained and len(nxt.citations) == 1
+    quote = nxt.citations[0]
+    assert quote.doc_id == last.doc_id and quote.start >= last.end  # further on in the same article
+    assert quote.quote not in first.text and "he clarified" in quote.quote  # Peskov's next words
+    # The article quotes the spokesman once: asked for his next words, the engine says so.
+    from rag.chat import ChatSession
+
+    chat = ChatSession(seeded)
+    assert chat.ask("Who is the Kremlin spokesman?").short_answer == "Dmitry Peskov"
+    none = chat.ask("What did he say next?")
+    assert none.abstained and "quotes the speaker no further" in none.text
+    # "What happened next?" reads on whatever is said.
+    chat.reset()
+    when = chat.ask("When did Kim leave Pyongyang?")
+    then = chat.ask("What happened next?")
+    assert not then.abstained and then.citations[0].doc_id == when.citations[0].doc_id
+    assert then.citations[0].start >= when.citations[0].end
+
+
 def test_chat_session_remembers_and_forgets_turns(seeded):
     from rag.chat import ChatSession
 
