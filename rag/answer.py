@@ -2,7 +2,8 @@
 
 From the ranked evidence it picks a short answer of the expected type, cites the sentence
 it came from (and agreeing sentences in other articles), says plainly when sources
-disagree, and abstains with related reading when the evidence is too weak.
+disagree, and abstains with related reading when the evidence is too weak. (``compose.py``
+writes the answer's text and citations.)
 """
 
 from __future__ import annotations
@@ -17,18 +18,19 @@ import numpy as np
 from rag.abstain import ASKS_NAME, names_something, should_abstain
 from rag.candidates import (
     asks_past, contradicts, exclusive, find_candidates, follow_on, in_time, pinned, support_order, term_weights,
-    time_of_day_conflict,
 )
 from rag.chat import continuation, expand_follow_up, read_on
+from rag.compose import (
+    as_written, cite, distinct_docs, distinct_sentences, factoid_answer, text_pieces,
+)
 from rag.evidence import (
     AUTHOR_WORDS, BYLINE, ScoredSentence, WordMatcher, candidate_sentences, rank_sentences, refers_back,
 )
-from rag.patterns import DATELINE, LIFE_DATE, life_event
+from rag.patterns import LIFE_DATE, life_event
 from rag.question import QuestionAnalysis, analyse, question_names, role_words
-from rag.sentences import Entity
 from rag.settings import RagSettings
 from rag.text import names_in, stem_all, tokenize
-from rag.types import Answer, Citation
+from rag.types import Answer
 from rag.values import titled_with
 from rag.vocab import load_vocab
 
@@ -97,7 +99,7 @@ class ExtractiveAnswerer:
         timings["total_ms"] = (time.perf_counter() - started) * 1000
         answer.timings_ms = timings
         answer.question = question  # as asked (the analysis may have put capitals back)
-        for piece in _pieces(answer.text):
+        for piece in text_pieces(answer.text):
             yield piece
         yield answer
 
@@ -151,11 +153,11 @@ class ExtractiveAnswerer:
         docs = self.store.document_texts({last.doc_id})
         chosen = [ScoredSentence(s, 0.0, 0.0, 0.0, 0.0) for s in read_on(sents, last.end, kind)]
         if not chosen:
-            quote = _citation(1, ScoredSentence(next(s for s in sents if s.start == last.start), 0.0, 0.0, 0.0, 0.0), docs)
+            quote = cite(1, ScoredSentence(next(s for s in sents if s.start == last.start), 0.0, 0.0, 0.0, 0.0), docs)
             more = "quotes the speaker no further" if kind == "say" else "ends"
             return Answer(f"{NO_ANSWER} “{quote.title}” {more} after the passage quoted before.",
                           None, True, [], q.text, q.answer_type, related=[quote])
-        cites = [_citation(i + 1, r, docs) for i, r in enumerate(chosen)]
+        cites = [cite(i + 1, r, docs) for i, r in enumerate(chosen)]
         return Answer(" ".join(f"{c.quote} [{c.number}]" for c in cites), None, False, cites, q.text, q.answer_type)
 
     def _dense_in_context(self, qvec, cands, cvecs, titles: dict[str, str]):
@@ -195,7 +197,7 @@ class ExtractiveAnswerer:
         return self._passages(q, ranked, docs, neighbours=neighbours)
 
     def _abstain(self, q, ranked, docs) -> Answer:
-        related = [_citation(i + 1, r, docs) for i, r in enumerate(_distinct_docs(ranked, RELATED_PASSAGES))]
+        related = [cite(i + 1, r, docs) for i, r in enumerate(distinct_docs(ranked, RELATED_PASSAGES))]
         lines = [f"{NO_ANSWER} None of the stored articles answers this question."]
         if related:
             lines.append("\nClosest passages, for related reading:")
@@ -212,11 +214,11 @@ class ExtractiveAnswerer:
         for option in q.options:
             stem = stem_all([option])[0]
             found[option] = next((r for r in pool if stem in stem_all(tokenize(r.sentence.text))), None)
-        hits = [(_as_written(o, r.sentence.text), r) for o, r in found.items() if r is not None]
+        hits = [(as_written(o, r.sentence.text), r) for o, r in found.items() if r is not None]
         if not hits:
             return None
-        sentences = _distinct_sentences([r for _, r in hits])
-        cites = [_citation(i + 1, r, docs) for i, r in enumerate(sentences)]
+        sentences = distinct_sentences([r for _, r in hits])
+        cites = [cite(i + 1, r, docs) for i, r in enumerate(sentences)]
         number = {id(r): next(c.number for c in cites if c.quote == r.sentence.text) for _, r in hits}
         if len(hits) == 1:
             (o, r), = hits
@@ -246,7 +248,7 @@ class ExtractiveAnswerer:
         name = BYLINE.search(line.text).group()[3:].strip()
         short = docs[best.doc_id][1].get("author") or (name.title() if name.isupper() else name)
         by = ScoredSentence(line, best.score, best.dense, best.lexical, 1.0, best.matched_terms)
-        cites = [_citation(1, by, docs), _citation(2, best, docs)]
+        cites = [cite(1, by, docs), cite(2, best, docs)]
         text = "\n".join([f"**{short}**", f"> {cites[0].quote} [1]", f"> {cites[1].quote} [2]"])
         return Answer(text, short, False, cites, q.text, q.answer_type)
 
@@ -285,7 +287,7 @@ class ExtractiveAnswerer:
             return self._passages(q, ranked, docs, short=None, neighbours=neighbours)
         best = cands[0]
         agree, differ = _agree_and_differ(q, best, pool)
-        return _compose_factoid(q, best, agree, differ, docs)
+        return factoid_answer(q, best, agree, differ, docs)
 
 
     def _of_the_kind_asked(self, q, cands, pool, found, retrieved, wider, idf, q_stems, vocab, neighbours):
@@ -316,7 +318,7 @@ class ExtractiveAnswerer:
         # sentences within 0.92 of the best lowered "cited doc correct" on the seeds dev split
         # from 95.5 % to 91.5 % and answered no more questions.)
         lead = ranked[0].doc_id
-        chosen = _distinct_sentences([r for r in strong if r.doc_id == lead])[:n] or ranked[:1]
+        chosen = distinct_sentences([r for r in strong if r.doc_id == lead])[:n] or ranked[:1]
         nxt = (neighbours or {}).get(ranked[0].sentence.sid, (None, None))[1]
         if q.answer_type == "explanation" and nxt is not None and CAUSE.search(nxt.text) \
                 and refers_back(nxt.text) and all(r.sentence.sid != nxt.sid for r in chosen):
@@ -325,7 +327,7 @@ class ExtractiveAnswerer:
             best = ranked[0]
             chosen = chosen[: n - 1] + [ScoredSentence(nxt, best.score, best.dense, best.lexical, 0.0, best.matched_terms)]
         chosen.sort(key=lambda r: r.sentence.start)
-        cites = [_citation(i + 1, r, docs) for i, r in enumerate(chosen)]
+        cites = [cite(i + 1, r, docs) for i, r in enumerate(chosen)]
         lines = [" ".join(f"{c.quote} [{c.number}]" for c in cites)]
         return Answer("\n".join(lines), short, False, cites, q.text, q.answer_type)
 
@@ -342,33 +344,6 @@ def _agree_and_differ(q, best, pool):
         and contradicts(best.entity, c.entity)
     ]
     return agree, differ
-
-
-def _compose_factoid(q, best, agree, differ, docs) -> Answer:
-    """Short answer, its evidence, and any disagreement, as Markdown with [n] markers."""
-    short = _render(best.entity)
-    cited = [s for c in agree for s in ((c.antecedent, c.evidence) if c.antecedent else (c.evidence,))]
-    seen: set[str] = set()
-    cited = [r for r in cited if not (r.sentence.sid in seen or seen.add(r.sentence.sid))]  # once each
-    cites = [_citation(i + 1, r, docs) for i, r in enumerate(cited)]
-    # When the sentence it leans on is quoted first, the short answer names the quote that
-    # holds it ("**61-year-old** [2]"); a place that "there" refers to is in the first.
-    at = next((i + 1 for i, r in enumerate(cited) if best.entity.text in r.sentence.text), 1)
-    lines = [f"**{short}**" + (f" [{at}]" if at > 1 else "")] + [f"> {c.quote} [{c.number}]" for c in cites]
-    conflict = False
-    if differ:
-        other = differ[0]
-        n = len(cites) + 1
-        cites.append(_citation(n, other.evidence, docs))
-        lines.append(f"\nSources disagree: another article gives **{_render(other.entity)}** [{n}].")
-        lines.append(f"> {cites[-1].quote} [{n}]")
-        conflict = True
-    elif parts := time_of_day_conflict(agree):
-        (a, na), (b, nb) = [(c, 1 + agree.index(c)) for c in parts]
-        lines.append(f"\nSources disagree on the time: one gives “{a.entity.text}” [{na}], "
-                     f"another “{b.entity.text}” [{nb}].")
-        conflict = True
-    return Answer("\n".join(lines), short, False, cites, q.text, q.answer_type, conflict=conflict)
 
 
 def _names_source(terms: list[str], source: str) -> bool:
@@ -398,63 +373,3 @@ def _neighbours(sents) -> dict:
         nxt = order[i + 1] if i + 1 < len(order) and order[i + 1].doc_id == s.doc_id else None
         out[s.sid] = (prev, nxt)
     return out
-
-
-def _as_written(word: str, text: str) -> str:
-    """The form ``text`` uses for ``word`` ("planes" for "plane", "Vladivostok")."""
-    stem = stem_all([word])[0]
-    return next((w for w in re.findall(r"[\w'’-]+", text) if stem_all([w.lower()])[0] == stem), word)
-
-
-def _render(e: Entity) -> str:
-    """The entity as written, with the resolved calendar date when the wording lacks it; a
-    dateline's capitals as a name is written ("KOUROU, French Guiana" -> "Kourou, …")."""
-    text = e.text.strip()
-    if e.label == DATELINE:
-        text = re.sub(r"\b[A-Z][A-Z'’.-]+\b", lambda m: m.group().capitalize(), text)
-    if e.resolved_label:
-        missing = [tok for tok in e.resolved_label.replace("–", " ").split() if tok not in text]
-        if missing:
-            return f"{text} ({e.resolved_label})"
-    return text
-
-
-def _distinct_sentences(items: list[ScoredSentence]) -> list[ScoredSentence]:
-    seen, out = set(), []
-    for r in items:
-        key = r.sentence.text.strip().lower()
-        if key not in seen:
-            seen.add(key)
-            out.append(r)
-    return out
-
-
-def _distinct_docs(ranked: list[ScoredSentence], n: int) -> list[ScoredSentence]:
-    seen, out = set(), []
-    for r in ranked:
-        if r.doc_id not in seen:
-            seen.add(r.doc_id)
-            out.append(r)
-        if len(out) == n:
-            break
-    return out
-
-
-def _citation(number: int, r: ScoredSentence, docs: dict) -> Citation:
-    from rag.store import int_to_date
-
-    text, meta = docs[r.doc_id]
-    s = r.sentence
-    # Quotes are stored sentence spans; check them against the document text anyway.
-    if text[s.start : s.end] != s.text:
-        raise RuntimeError(f"stored sentence {s.sid} no longer matches its document text")
-    return Citation(
-        number=number, doc_id=r.doc_id, title=meta.get("title", r.doc_id), source=meta.get("source", ""),
-        published=int_to_date(meta.get("published_int")), quote=s.text, start=s.start, end=s.end,
-        score=round(r.score, 4),
-    )
-
-
-def _pieces(text: str) -> Iterator[str]:
-    """Split text into word-sized pieces for streaming (their concatenation is the text)."""
-    yield from re.findall(r"\S+\s*|\s+", text)

@@ -10,123 +10,15 @@ import re
 from dataclasses import dataclass, field
 
 from rag.text import stem_all, tokenize
-from rag.vocab import MIN_TYPO_LEN, Vocab, one_edit, one_swap, truecase
+from rag.vocab import MIN_TYPO_LEN, Vocab, one_edit, one_swap, truecase  # noqa: F401 (Vocab re-exported)
+from rag.wordlists import (  # noqa: F401 (STOPWORDS is re-exported)
+    AUXILIARIES, DETERMINERS, FOLLOW_UP_PRONOUNS, GENERIC_COUNTED, IRREGULAR_PLURALS, MEASURE_NOUNS,
+    MEASURES, MODALS, MONEY_VERBS, MONEY_WORDS, NUMBER_HOW, STOPWORDS, TYPE_NOUNS, WHEN_HOW,
+)
 
 AnswerType = str  # date | time | person | place | organisation | number | entity | explanation | other
 
 WH_WORDS = ["when", "where", "who", "whom", "whose", "why", "how", "what", "which"]
-STOPWORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before
-being below between both but by can could did do does doing down during each few for from
-further had has have having he her here hers herself him himself his i if in into is it its
-itself just me more most my myself no nor not now of off on once only or other our ours
-ourselves out over own same she should so some such than that the their theirs them
-themselves then there these they this those through to too under until up very was we were
-what when where which while who whom whose why will with would you your yours yourself
-yourselves how did does do says said say tell told according article articles reported
-report reports s t don many much anything something thing things ever exactly actually
-please know let us new news get got make made going go one whether
-""".split())
-# Nouns after "which/what" that fix the answer type ("which city" -> place).
-TYPE_NOUNS = {
-    "date": "date", "day": "date", "month": "date", "year": "date", "week": "date",
-    "time": "time", "hour": "time",
-    "city": "place", "country": "place", "place": "place", "location": "place", "port": "place",
-    "town": "place", "region": "place", "venue": "place", "capital": "place", "border": "place",
-    "street": "place", "streets": "place", "village": "place", "villages": "place", "cities": "place",
-    "countries": "place", "site": "place", "building": "place", "airport": "place", "station": "place",
-    "person": "person", "leader": "person", "official": "person", "spokesman": "person",
-    "spokesperson": "person", "spokeswoman": "person", "minister": "person", "president": "person",
-    "journalist": "person", "reporter": "person", "adviser": "person", "advisor": "person",
-    "agency": "organisation", "newspaper": "organisation", "outlet": "organisation",
-    "network": "organisation", "organisation": "organisation", "organization": "organisation",
-    "channel": "organisation", "publication": "organisation", "group": "organisation",
-    "company": "organisation", "media": "organisation", "broadcaster": "organisation",
-    "number": "number", "percentage": "number", "amount": "number", "distance": "number",
-    # Common nouns of news and reference writing, singular (plurals are looked up by their
-    # singular: "which regions", "which countries").
-    "area": "place", "district": "place", "province": "place", "state": "place", "island": "place",
-    "county": "place", "nation": "place", "continent": "place", "stadium": "place",
-    "ground": "place", "harbour": "place", "neighbourhood": "place", "suburb": "place",
-    "manager": "person", "coach": "person", "captain": "person", "engineer": "person",
-    "mayor": "person", "chief": "person", "founder": "person", "owner": "person",
-    "secretary": "person", "scientist": "person", "player": "person", "worker": "person",
-    "author": "person", "writer": "person", "architect": "person", "designer": "person",
-    "chairman": "person", "director": "person", "king": "person", "queen": "person",
-    "mother": "person", "father": "person", "wife": "person", "husband": "person",
-    "son": "person", "daughter": "person", "brother": "person", "sister": "person",
-    "parent": "person", "widow": "person", "successor": "person", "predecessor": "person",
-    "driver": "person", "pilot": "person", "judge": "person", "lawyer": "person",
-    "prosecutor": "person", "inventor": "person", "discoverer": "person", "winner": "person",
-    "champion": "person", "referee": "person", "scorer": "person", "goalkeeper": "person",
-    "teacher": "person", "doctor": "person", "physician": "person", "surgeon": "person",
-    "headteacher": "person", "chancellor": "person", "governor": "person",
-    "commander": "person", "admiral": "person", "bishop": "person",
-    "priest": "person", "composer": "person", "painter": "person", "poet": "person",
-    "novelist": "person", "astronomer": "person", "chemist": "person", "physicist": "person",
-    "biologist": "person", "naturalist": "person", "historian": "person", "economist": "person",
-    "councillor": "person", "senator": "person", "candidate": "person", "victim": "person",
-    "witness": "person", "ceo": "person", "boss": "person",
-    "team": "organisation", "club": "organisation", "firm": "organisation",
-    "carmaker": "organisation", "manufacturer": "organisation", "maker": "organisation",
-    "union": "organisation", "party": "organisation", "body": "organisation",
-    "authority": "organisation", "institution": "organisation", "ministry": "organisation",
-    "bank": "organisation", "charity": "organisation", "university": "organisation",
-    "airline": "organisation", "society": "organisation",
-    "century": "date", "decade": "date", "season": "date",
-    "population": "number", "capacity": "number", "attendance": "number",
-    "total": "number", "figure": "number", "rise": "number", "increase": "number",
-    "raise": "number", "cut": "number", "growth": "number",
-    # Landforms, waters and ways (named places), people by occupation or part, and tallies.
-    "river": "place", "tributary": "place", "stream": "place", "lake": "place", "loch": "place",
-    "sea": "place", "ocean": "place", "bay": "place", "estuary": "place", "coast": "place",
-    "mountain": "place", "hill": "place", "peak": "place", "valley": "place", "glen": "place",
-    "peninsula": "place", "forest": "place", "moor": "place", "marsh": "place", "canal": "place",
-    "road": "place", "square": "place", "park": "place", "parish": "place", "borough": "place",
-    "municipality": "place", "settlement": "place", "hamlet": "place", "destination": "place",
-    "operator": "person", "officer": "person", "member": "person", "resident": "person",
-    "farmer": "person", "fisherman": "person", "miner": "person", "soldier": "person",
-    "student": "person", "professor": "person", "researcher": "person", "curator": "person",
-    "conductor": "person", "keeper": "person", "warden": "person", "ranger": "person",
-    "builder": "person", "sculptor": "person", "artist": "person", "musician": "person",
-    "singer": "person", "actor": "person", "athlete": "person", "sailor": "person",
-    "skipper": "person", "guard": "person", "detective": "person", "inspector": "person",
-    "editor": "person", "photographer": "person", "presenter": "person", "nurse": "person",
-    "activist": "person", "campaigner": "person", "negotiator": "person",
-    "vote": "number", "score": "number", "tally": "number", "limit": "number", "rate": "number",
-    "temperature": "number", "margin": "number",
-}
-IRREGULAR_PLURALS = {"people", "children", "men", "women", "mice", "geese", "feet", "teeth"}
-# "What is the height of …" measures as "how high …" does.
-MEASURE_NOUNS = {"height": "size", "length": "size", "width": "size", "depth": "size",
-                 "size": "size", "area": None, "weight": "weight", "distance": "distance",
-                 "age": "age", "speed": "speed", "lifespan": "duration", "lifetime": "duration",
-                 "cost": "money", "price": "money", "toll": "money",
-                 "fee": "money", "fare": "money", "salary": "money", "wage": "money", "sum": "money",
-                 "fine": "money", "rent": "money", "budget": "money", "damages": "money"}
-# Verbs whose "what" asks for an amount of money ("What was she paid?", "What did it cost?").
-MONEY_VERBS = {"paid", "pay", "earn", "earned", "earns", "cost", "costs", "charge", "charged", "fined"}
-AUXILIARIES = {"is", "was", "are", "were", "did", "does", "do", "will", "would", "has", "had", "have"}
-DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "your"}
-WHEN_HOW = {"soon", "early", "late"}  # "how soon could they meet?" asks when
-NUMBER_HOW = {"many", "much", "far", "long", "old", "big", "large", "often", "fast", "tall", "high",
-              "heavy", "deep", "wide", "quickly"}
-# What a "how <word>" question measures: the answer must be a value of that kind. ("How big"
-# and "how large" are left out: they ask for a count as often as for a size.)
-MEASURES = {"old": "age", "fast": "speed", "quickly": "speed", "far": "distance", "tall": "size",
-            "high": "size", "heavy": "weight", "deep": "size",
-            "wide": "size", "long": "duration", "often": "frequency"}
-# "How much" asks for money when the question is about paying or costing.
-MONEY_WORDS = {"pay", "paid", "pays", "paying", "cost", "costs", "costing", "price", "priced", "spend",
-               "spent", "spends", "worth", "money", "fund", "funds", "funding", "earn", "earned",
-               "charge", "charged", "sell", "sold", "buy", "bought", "budget", "fee", "fine", "fined",
-               "cash", "compensation", "salary", "wage", "wages", "grant", "pension", "donate",
-               "donated", "reward", "loan", "invest", "invested", "investment", "revenue", "profit"}
-# "How many times …" counts events: the counted noun says nothing about the answer's words.
-MODALS = {"might", "may", "must", "shall", "ought", "need", "needs"}
-GENERIC_COUNTED = {"times", "time", "people", "ones", "things", "kinds", "types", "sorts"}
-FOLLOW_UP_PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "their", "its", "there",
-                      "that", "this", "those", "these"}
 TYPO_CUTOFF = 0.8
 
 

@@ -759,7 +759,7 @@ def test_the_name_of_a_thing_no_sentence_names_is_not_answered(town):
 
 
 def test_a_dateline_answer_is_written_as_a_name():
-    from rag.answer import _render
+    from rag.compose import render_value as _render
     from rag.patterns import DATELINE
     from rag.sentences import Entity
 
