@@ -159,7 +159,7 @@ def rank_sentences(
     # "time" should not match "Times" in "the New York Times".
     cased = any(w[:1].isupper() for w in q.text.split()[1:])
     common = {st for t, st in zip(terms, stems) if cased and t in _lowercase_words(q.text)}
-    soft = words.similarities(q, terms, sentences) if words is not None else {}
+    soft = words.similarities(q, terms, sentences, getattr(vocab, "cased", {})) if words is not None else {}
     # An article whose title names its subject ("Amber-throated reedling", not a headline)
     # is about it in every sentence.
     subjects = {d: set(stem_all(tokenize(t))) for d, t in (titles or {}).items()
@@ -219,8 +219,12 @@ class WordMatcher:
             self._cache.update(zip(new, self.embed(new)))
         return np.stack([self._cache[w] for w in words]) if words else np.zeros((0, 384), np.float32)
 
-    def similarities(self, q: QuestionAnalysis, terms: list[str], sentences: list[Sentence]) -> dict:
-        """Sentence id -> {question stem: similarity} for the near matches in that sentence."""
+    def similarities(self, q: QuestionAnalysis, terms: list[str], sentences: list[Sentence],
+                     names: dict | frozenset = frozenset()) -> dict:
+        """Sentence id -> {question stem: similarity} for the near matches in that sentence.
+        The corpus's ``names`` (the words it writes capitalised) match nothing: a word that is
+        near a name is most likely another name ("australia" / "russia"), even typed in lower
+        case, where the question's own names cannot be told from its words."""
         cased = any(w[:1].isupper() for w in q.text.split()[1:])
         lower = _lowercase_words(q.text)
         # Common words only: a name's neighbours in vector space are other names.
@@ -228,7 +232,8 @@ class WordMatcher:
         if not ask:
             return {}
         per_sentence = {s.sid: [w for w in dict.fromkeys(tokenize(s.text))
-                                if w.isalpha() and len(w) > 2 and w not in STOPWORD_SET] for s in sentences}
+                                if w.isalpha() and len(w) > 2 and w not in STOPWORD_SET and w not in names]
+                        for s in sentences}
         vocab = list(dict.fromkeys(w for ws in per_sentence.values() for w in ws))
         if not vocab:
             return {}

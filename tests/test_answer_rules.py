@@ -236,6 +236,13 @@ def test_near_synonyms_count_for_common_words_only(town):
     near = words.similarities(analyse("Where does the navy of Kingston sit?"), ["navy", "kingston", "sit"], [s])
     assert "navi" in near["d:0"] and "kingston" not in near["d:0"]  # "navi": the stem of "navy"
     assert words.similarities(analyse("Which hotel did Kingsley pick?"), ["hotel", "kingsley"], [s]) == {}
+    # Nor is a question's common word matched by a corpus name: "countries" is near
+    # "Africa" and "Europe" in vector space, and those name no country asked for.
+    t = Sentence(doc_id="e", start=0, end=36, text="The birds winter in Africa and Europe.")
+    q = analyse("Which countries do the birds winter in?")
+    assert "countri" in words.similarities(q, ["countries", "birds", "winter"], [t])["e:0"]
+    assert "countri" not in words.similarities(q, ["countries", "birds", "winter"], [t],
+                                               {"africa": 3, "europe": 2}).get("e:0", {})
 
 
 def test_an_unplaced_period_hardly_answers_when(town):
