@@ -13,6 +13,7 @@ import re
 from rag.dates import resolve
 from rag.question import QuestionAnalysis
 from rag.sentences import Entity, Sentence
+from rag.wordlists import TALLY_NOUNS
 
 # spaCy's labels for numbers and dates (a number inside any other entity is pulled out).
 NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY", "DATE"}
@@ -30,7 +31,7 @@ def found_by_pattern(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
     if q.answer_type == "number":
         found += _numbers_inside(s)  # spaCy's small model tags "Kim’s 10th" a PERSON
         found += _spans(_TEMPERATURE, s, "QUANTITY")  # "18 °C" is no entity to spaCy
-        if q.focus in TALLY_NOUNS:
+        if q.focus in TALLY_NOUNS or q.measure == "tally":
             found += _spans(TALLY, s, "CARDINAL")  # "voted 7-4": spaCy keeps only the 7
     if q.measure == "frequency":
         found += _spans(FREQUENCY, s, "DATE")  # "every six minutes"
@@ -49,9 +50,10 @@ def found_by_pattern(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
 
 _TEMPERATURE = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?\s?°\s?[CF]?\b|\b\d+(?:\.\d+)?\s+degrees(?:\s+(?:Celsius|"
                           r"Fahrenheit|centigrade|C|F))?\b")
-# What a vote or a game's result is written as ("voted 7-4", "won 3–1", "by 52 votes to 40").
-TALLY_NOUNS = {"vote", "score", "tally", "result"}
-TALLY = re.compile(r"(?<![\w.–-])\d+\s?[-–]\s?\d+(?![\w.–-])|\b\d+\s+(?:votes\s+)?to\s+\d+\b")
+# What a vote or a game's result is written as ("voted 7-4", "won 3–1", "by 52 votes to 40",
+# "voted unanimously").
+TALLY = re.compile(r"(?<![\w.–-])\d+\s?[-–]\s?\d+(?![\w.–-])|\b\d+\s+(?:votes\s+)?to\s+\d+\b|"
+                   r"(?<=voted )unanimously\b|\bunanimous(?= vote| decision| verdict)")
 FREQUENCY = re.compile(
     r"\b(?:every\s+(?:\w+\s+){0,2}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)|"
     r"(?:once|twice|\w+\s+times)\s+(?:a|an|per|every)\s+(?:day|week|month|year|hour|minute))\b", re.I)

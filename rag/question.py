@@ -13,13 +13,14 @@ from rag.text import stem_all, tokenize
 from rag.vocab import MIN_TYPO_LEN, Vocab, one_edit, one_swap, truecase  # noqa: F401 (Vocab re-exported)
 from rag.wordlists import (  # noqa: F401 (STOPWORDS is re-exported)
     AUXILIARIES, DETERMINERS, FOLLOW_UP_PRONOUNS, GENERIC_COUNTED, IRREGULAR_PLURALS, MEASURE_NOUNS,
-    MEASURES, MODALS, MONEY_VERBS, MONEY_WORDS, NUMBER_HOW, STOPWORDS, TYPE_NOUNS, WHEN_HOW,
+    MEASURES, MODALS, MONEY_VERBS, MONEY_WORDS, NUMBER_HOW, STOPWORDS, TALLY_NOUNS, TYPE_NOUNS, WHEN_HOW,
 )
 
 AnswerType = str  # date | time | person | place | organisation | number | entity | explanation | other
 
 WH_WORDS = ["when", "where", "who", "whom", "whose", "why", "how", "what", "which"]
 TYPO_CUTOFF = 0.8
+VOTE_OUTCOME = re.compile(r"^(?:and\s+)?how\s+(?:did|do|does|will|would)\b(?:\s+[\w'’-]+){1,8}?\s+vote\b(?!\s+for\b)")
 
 
 @dataclass
@@ -98,6 +99,10 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
         measure = None  # "How long is the train?": a length or a duration; no constraint
     if measure is None and atype == "number" and "distance" in fixed:
         measure = "distance"
+    if VOTE_OUTCOME.search(" ".join(fixed)) or (atype == "number" and _type_noun(after_what) in TALLY_NOUNS):
+        # "How did the council vote?", "What was the committee vote?": a tally ("7-4") or
+        # "unanimously"; another number is no answer.
+        atype, measure = "number", "tally"
     options = _options(" ".join(fixed)) if wh is None else None
     focus = _focus(fixed) if wh in {"what", "which"} else None
     if atype == "person" and focus is None:

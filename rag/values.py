@@ -12,8 +12,9 @@ from functools import lru_cache
 from rag.dates import MONTHS, WEEKDAY_RE
 from rag.patterns import (
     COMMON_PLACE, COMMON_PLACE_FIT, DATELINE, DATELINE_FIT, FREQUENCY, LIFE_DATE, NUMERIC_LABELS, PLACE_NOUNS,
-    TALLY, TALLY_NOUNS, found_by_pattern,
+    TALLY, found_by_pattern,
 )
+from rag.wordlists import STOPWORDS, TALLY_NOUNS
 from rag.question import QuestionAnalysis
 from rag.sentences import Entity, Sentence
 from rag.text import stem_all, tokenize
@@ -126,7 +127,7 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
             fit *= 0.5  # "Europe's satellite": an owner, seldom the where
         if q.focus in POLITICAL_PLACES and e.label in {"LOC", "FAC"}:
             fit *= 0.5  # "which countries": England (GPE) rather than Europe (LOC)
-        if q.focus in TALLY_NOUNS and TALLY.fullmatch(e.text):
+        if (q.focus in TALLY_NOUNS or q.measure == "tally") and TALLY.fullmatch(e.text):
             fit = FOCUS_BONUS  # "what was the committee vote": "7-4", the kind of value asked for
         elif focus and focus in set(stem_all(tokenize(e.text))):
             fit = max(fit, 1.0) * FOCUS_BONUS  # "which streets" -> "Elm Street"
@@ -287,6 +288,20 @@ def _date_precision(q: QuestionAnalysis, e: Entity) -> float:
     return 1.0 if span <= 1 else WEEK_DATE if span <= 7 else WIDE_DATE
 
 
+VOTERS_CHARS = 60
+_VOTERS = re.compile(r"^\W*(?:and\s+)?how\s+(?:did|do|does|will|would)\s+(.*?)\s+vote\b", re.I)
+
+
+def _voters(question: str) -> set[str]:
+    """Stems of the common words naming who voted in "How did <the full council> vote …?"
+    (names are left to the rule that pins a number's names)."""
+    m = _VOTERS.search(question)
+    if not m:
+        return set()
+    words = [w for w in re.findall(r"[\w'’-]+", m.group(1)) if w.islower() and w not in STOPWORDS]
+    return set(stem_all(words))
+
+
 def _measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
     """1 when the value is of the kind the question measures, else 0 ("tens of millions of
     shells" does not answer "how many soldiers", nor "the coming days" "how long")."""
@@ -318,6 +333,13 @@ def _measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
         return 1.0 if before and any(w.startswith(before[0]) and w != before[0] for w in words) else 0.0
     if q.measure == "duration":
         return 1.0 if _DURATION.search(e.text) else 0.0
+    if q.measure == "tally":
+        # "How did the full council vote?": the voters' common words are written just
+        # before the tally ("the full council voted 9-2"), not another body's ("the
+        # council's transportation committee voted 7-4").
+        voters = _voters(q.text)
+        before = set(stem_all(tokenize(s.text[max(0, e.start - s.start - VOTERS_CHARS) : e.start - s.start])))
+        return 1.0 if TALLY.fullmatch(e.text) and voters <= before else 0.0
     if q.measure == "frequency":
         if FREQUENCY.search(e.text):
             return 1.0

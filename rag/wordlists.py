@@ -117,3 +117,5 @@ MODALS = {"might", "may", "must", "shall", "ought", "need", "needs"}
 GENERIC_COUNTED = {"times", "time", "people", "ones", "things", "kinds", "types", "sorts"}
 FOLLOW_UP_PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "their", "its", "there",
                       "that", "this", "those", "these"}
+# Nouns whose value is a tally ("what was the vote": "7-4"; "the score": "22-21").
+TALLY_NOUNS = {"vote", "score", "tally", "result"}

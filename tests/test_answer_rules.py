@@ -787,3 +787,14 @@ def test_a_kind_of_value_spacy_does_not_tag_answers_what_asks_for_it(town):
     assert (q.answer_type, q.focus) == ("place", "tributary")
     a = town.query("Which tributary is closed to anglers?")
     assert not a.abstained and "Afon Bryn" in a.short_answer
+
+
+def test_how_did_they_vote_is_answered_by_their_tally_only(town):
+    q = analyse("How did the district council vote on the angling ban?")
+    assert (q.answer_type, q.measure) == ("number", "tally")
+    a = town.query("How did the district council vote on the angling ban?")
+    assert not a.abstained and a.short_answer == "9-3"
+    # Another body's tally, or none at all, answers nothing: the district council voted,
+    # not the full council, and the anglers had no vote.
+    assert town.query("How did the full district council vote on the angling ban?").abstained
+    assert town.query("How did the anglers vote on the ban?").abstained
