@@ -137,6 +137,15 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
             fit *= ROLE_MISSING  # "the mayor of Marden": the place the role belongs to, not its holder
         if q.answer_type in {"date", "time"} and _DURATION.search(e.text) and not e.resolved:
             fit *= 0.3  # "more than three years" is a length of time, not a when
+        if q.answer_type in {"date", "time"}:
+            before = s.text[max(0, e.start - s.start - 80) : e.start - s.start]
+            if _PRIOR_OCCURRENCE.search(before):
+                # "The first full stoppage since 1989", "the worst flooding since 1966": the
+                # date of an earlier time it happened, which answers "when did it last …",
+                # not "when did it end".
+                fit = FOCUS_BONUS if _ASKS_LAST.search(q.text) else fit * PRIOR_OCCURRENCE_FIT
+            elif _ASKS_LAST.search(q.text) and _LAST_BEFORE.search(before):
+                fit = max(fit, 1.0) * FOCUS_BONUS  # "was last hit by a comparable flood in 1966"
         if q.measure and q.answer_type in {"number", "duration"}:
             if q.measure in {"count", "age", "frequency"} and e.label in NUMERIC_LABELS | {"TIME"}:
                 fit = 1.0  # "10th foreign trip", "the past 17 months", "aged 39": any number
@@ -288,6 +297,11 @@ def _date_precision(q: QuestionAnalysis, e: Entity) -> float:
     return 1.0 if span <= 1 else WEEK_DATE if span <= 7 else WIDE_DATE
 
 
+_PRIOR_OCCURRENCE = re.compile(r"\b(?:first|worst|biggest|largest|highest|lowest|longest|heaviest|deadliest|"
+                               r"strongest|best|most\s+[\w-]+)\b[^.;:]{0,60}?\bsince\s+(?:the\s+)?$", re.I)
+_ASKS_LAST = re.compile(r"\b(?:last|previous|previously|before that)\b", re.I)
+PRIOR_OCCURRENCE_FIT = 0.3
+_LAST_BEFORE = re.compile(r"\blast\b[^.;:,]{0,50}$", re.I)
 VOTERS_CHARS = 60
 _VOTERS = re.compile(r"^\W*(?:and\s+)?how\s+(?:did|do|does|will|would)\s+(.*?)\s+vote\b", re.I)
 

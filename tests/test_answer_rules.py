@@ -23,7 +23,8 @@ ARTICLES = {
         "Ferries left the harbour in the morning on Monday, the council said. "
         "Brand's predecessor, Ivo Marsh, retired to the island town of Kestrel Bay. "
         "He died there last year, aged 90. "
-        "The harbour wall was rebuilt after the Second World War.\n"
+        "The harbour wall was rebuilt after the Second World War. "
+        "The storm shut the port on Sunday; a storm had last shut it in 1987.\n"
     ),
     "festival": (
         "Lantern festival draws record crowds\n\n"
@@ -34,7 +35,8 @@ ARTICLES = {
         "Visitors can travel to the festival by bus or by boat, and most arrive by bus. "
         "Ferries left the harbour in the evening on Monday, a boatman said. "
         "The festival's main lantern was lit at dusk by the organisers. "
-        "The 300-kilogram structure took a month to build.\n"
+        "The 300-kilogram structure took a month to build. "
+        "Saturday's crowd was the festival's biggest since 2009, the organisers said.\n"
     ),
     "club": (
         "Dunmore Rovers at 130\n\n"
@@ -798,3 +800,15 @@ def test_how_did_they_vote_is_answered_by_their_tally_only(town):
     # not the full council, and the anglers had no vote.
     assert town.query("How did the full district council vote on the angling ban?").abstained
     assert town.query("How did the anglers vote on the ban?").abstained
+
+
+def test_a_date_of_an_earlier_time_answers_when_it_last_happened(town):
+    # "The festival's biggest since 2009": 2009 is when a crowd was last that big, not
+    # when the festival opened.
+    a = town.query("When did the lantern festival open?")
+    assert not a.abstained and a.short_answer.startswith("Saturday")
+    a = town.query("When did the lantern festival last draw a crowd this big?")
+    assert not a.abstained and a.short_answer.startswith("2009")
+    # "had last shut it in 1987": the date "last" is written with.
+    a = town.query("When did a storm last shut the port of Aldmere?")
+    assert not a.abstained and a.short_answer.startswith("1987")
