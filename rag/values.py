@@ -151,6 +151,8 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
                 fit = 1.0  # "10th foreign trip", "the past 17 months", "aged 39": any number
             fit *= _measure_fit(q, e, s)
             e = _with_unit(q, e, s)
+        if q.answer_type == "number" and _for_another(q.text, e, s):
+            continue  # "one penny for a pedestrian" is not the toll "for a bicycle"
         if e.label == "MONEY":
             e = _with_currency(e, s)
         elif e.label in NAME_LABELS:
@@ -232,6 +234,24 @@ def _placed(text: str) -> bool:
     unlike "decades" or "the coming days"?"""
     return bool(re.search(r"\d", text) or MONTHS.search(text) or WEEKDAY_RE.search(text)
                 or _TIME_WORD.search(text))
+
+
+_FOR = r"\b(?:for|per)\s+(?:a|an|each|every|one|the)\s+([a-z][\w-]+)"
+_FOR_AFTER = re.compile(rf"^[\s,]*{_FOR}")
+_FOR_ASKED = re.compile(_FOR, re.I)
+
+
+def _for_another(question: str, e: Entity, s: Sentence) -> bool:
+    """Is the value given for something other than what the question prices or counts
+    ("the toll for a bicycle": "one penny for a pedestrian, threepence for a horse …")?
+    Only when the value names what it is for and the question names another, written
+    nowhere in the sentence."""
+    asked = _FOR_ASKED.search(question)
+    given = _FOR_AFTER.match(s.text[e.end - s.start :])
+    if not (asked and given):
+        return False
+    want, have = stem_all([asked.group(1).lower(), given.group(1)])
+    return want != have and want not in set(stem_all(tokenize(s.text)))
 
 
 def _with_unit(q: QuestionAnalysis, e: Entity, s: Sentence) -> Entity:

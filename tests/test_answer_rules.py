@@ -74,7 +74,8 @@ ARTICLES = {
         "Tessel Bridge\n\n"
         "The Tessel Bridge is an iron footbridge across the River Lune at Marden, opened in 1871. "
         "The bridge was closed for restoration in 2007, when engineers found rust in its chains. "
-        "It reopened on 21 May 2009 after work costing £2 million.\n"
+        "It reopened on 21 May 2009 after work costing £2 million. "
+        "When it opened, the toll was one penny for a walker and twopence for a cart.\n"
     ),
     "yard": (
         "Boatyard wins navy order\n\n"
@@ -812,3 +813,10 @@ def test_a_date_of_an_earlier_time_answers_when_it_last_happened(town):
     # "had last shut it in 1987": the date "last" is written with.
     a = town.query("When did a storm last shut the port of Aldmere?")
     assert not a.abstained and a.short_answer.startswith("1987")
+
+
+def test_a_value_given_for_one_thing_does_not_price_another(town):
+    a = town.query("What was the toll for a walker on the Tessel Bridge?")
+    assert not a.abstained and a.short_answer == "one penny"
+    # Tolls are given for walkers and carts, none for a bicycle.
+    assert town.query("What was the toll for a bicycle on the Tessel Bridge?").abstained
