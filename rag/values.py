@@ -336,11 +336,27 @@ def _voters(question: str) -> set[str]:
     return set(stem_all(words))
 
 
+_PRICED = re.compile(r"\bhow\s+much\s+(?:will|does|did|would|do|could|might)\s+(.+?)\s+cost\b|"
+                     r"\bwhat\s+(?:is|was|will\s+be|would\s+be)\s+the\s+(?:price|cost)\s+of\s+(.+?)\s*\??$", re.I)
+
+
+def _priced(question: str) -> str | None:
+    """The stem of the thing a question asks the cost of ("a single tram ticket" -> ticket),
+    when it asks it in so many words."""
+    m = _PRICED.search(question)
+    if not m:
+        return None
+    words = [w for w in re.findall(r"[\w'’-]+", m.group(1) or m.group(2)) if w.islower() and w not in STOPWORDS]
+    return stem_all([words[-1]])[0] if words else None
+
+
 def _measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
     """1 when the value is of the kind the question measures, else 0 ("tens of millions of
     shells" does not answer "how many soldiers", nor "the coming days" "how long")."""
     after = s.text[e.end - s.start : e.end - s.start + UNIT_WINDOW]
     around = e.text + " " + after[:20]
+    if q.measure == "money" and (head := _priced(q.text)) and head not in set(stem_all(tokenize(s.text))):
+        return 0.0  # "How much will a single tram ticket cost?": not the whole line's cost
     if q.measure == "money":
         # The currency belongs to this value: written in it, just before it, or in the next
         # words ("5 million euros"), not to another value nearby ("6,000 shares at £10").

@@ -137,6 +137,8 @@ def test_how_much_pay_needs_money(town):
     a = town.query("How much will the repairs cost?")
     assert not a.abstained and "$4 million" in a.short_answer
     assert town.query("How much did the festival pay its organisers?").abstained
+    # A cost is given, of the repairs; none of a ferry ticket.
+    assert town.query("How much will a ferry ticket to Aldmere cost after the storm?").abstained
 
 
 def test_how_fast_without_a_speed_abstains(town):
