@@ -20,7 +20,11 @@ from rag.text import stem_all, tokenize
 # out embedding test were tried and did not separate near-miss questions from answerable
 # ones: near misses share their words with real answers.
 MIN_EVIDENCE_SCORE = 0.30
-MAX_UNKNOWN_SHARE = 0.45
+# Share of a question's words (by length) no article uses. 0.45 until the fifth session;
+# then a grid over 0.45-0.75 on the dev splits of all four tuning suites: 0.65 answers two
+# paraphrased questions ("walkout participants", "tally of strikes in one campaign") and
+# loses no abstention once "the population of …" needs a count of people (0.55: no change).
+MAX_UNKNOWN_SHARE = 0.65
 NEAR_SYNONYM_DEPTH = 5
 # "What is the name of …", "What is it called?": the answer is a name.
 ASKS_NAME = re.compile(r"\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+)?names?\s+of\b|"

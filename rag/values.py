@@ -86,6 +86,7 @@ ROLE_WINDOW = 70
 COUNTED_WORDS = 4
 # A gathering of people counted by the value after it ("a crowd of 2,340"), or what a place
 # holds ("a capacity of 21,000").
+_PEOPLE_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:people|residents|inhabitants|citizens|spectators|fans|visitors)\b")
 _PEOPLE_COUNT = re.compile(r"\b(?:crowd|attendance|audience|turnout|workforce|congregation|membership|capacity|"
                            r"population)\s+(?:of|was|is|reached|numbered)\s+(?:about\s+|some\s+|around\s+|"
                            r"nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", re.I)
@@ -147,7 +148,7 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
             elif _ASKS_LAST.search(q.text) and _LAST_BEFORE.search(before):
                 fit = max(fit, 1.0) * FOCUS_BONUS  # "was last hit by a comparable flood in 1966"
         if q.measure and q.answer_type in {"number", "duration"}:
-            if q.measure in {"count", "age", "frequency"} and e.label in NUMERIC_LABELS | {"TIME"}:
+            if q.measure in {"count", "age", "frequency", "people"} and e.label in NUMERIC_LABELS | {"TIME"}:
                 fit = 1.0  # "10th foreign trip", "the past 17 months", "aged 39": any number
             fit *= _measure_fit(q, e, s)
             e = _with_unit(q, e, s)
@@ -381,6 +382,11 @@ def _measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
             return 1.0  # "The crowd of 2,340" counts spectators; "a capacity of 21,000" too
         # "1,600 dockers" for "how many dock workers": a word made from the one before the noun.
         return 1.0 if before and any(w.startswith(before[0]) and w != before[0] for w in words) else 0.0
+    if q.measure == "people":
+        # "What is the population of …": a number said to count people ("a population of
+        # 600,000", "600,000 residents"), not any number near the name.
+        before_value = s.text[max(0, e.start - s.start - 30) : e.start - s.start]
+        return 1.0 if _PEOPLE_COUNT.search(before_value) or _PEOPLE_AFTER.match(after) else 0.0
     if q.measure == "duration":
         return 1.0 if _DURATION.search(e.text) else 0.0
     if q.measure == "tally":

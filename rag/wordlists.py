@@ -93,7 +93,8 @@ MEASURE_NOUNS = {"height": "size", "length": "size", "width": "size", "depth": "
                  "age": "age", "speed": "speed", "lifespan": "duration", "lifetime": "duration",
                  "cost": "money", "price": "money", "toll": "money",
                  "fee": "money", "fare": "money", "salary": "money", "wage": "money", "sum": "money",
-                 "fine": "money", "rent": "money", "budget": "money", "damages": "money"}
+                 "fine": "money", "rent": "money", "budget": "money", "damages": "money",
+                 "population": "people", "attendance": "people", "turnout": "people"}
 # Verbs whose "what" asks for an amount of money ("What was she paid?", "What did it cost?").
 MONEY_VERBS = {"paid", "pay", "earn", "earned", "earns", "cost", "costs", "charge", "charged", "fined"}
 AUXILIARIES = {"is", "was", "are", "were", "did", "does", "do", "will", "would", "has", "had", "have"}

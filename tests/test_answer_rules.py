@@ -32,6 +32,7 @@ ARTICLES = {
         "The lantern festival opened on Saturday in the river town of Bexley, where organisers "
         "counted forty thousand visitors. "
         "The town is about 60 miles east of the capital and has hosted the festival since 1994. "
+        "Bexley has a population of 12,400. "
         "Visitors can travel to the festival by bus or by boat, and most arrive by bus. "
         "Ferries left the harbour in the evening on Monday, a boatman said. "
         "The festival's main lantern was lit at dusk by the organisers. "
@@ -822,3 +823,11 @@ def test_a_value_given_for_one_thing_does_not_price_another(town):
     assert not a.abstained and a.short_answer == "one penny"
     # Tolls are given for walkers and carts, none for a bicycle.
     assert town.query("What was the toll for a bicycle on the Tessel Bridge?").abstained
+
+
+def test_a_population_is_a_count_of_people(town):
+    a = town.query("What is the population of Bexley?")
+    assert not a.abstained and a.short_answer == "12,400"
+    # Marden's railway carried "31 passengers" on its first day: a number written with the
+    # town's name, which counts no one who lives there.
+    assert town.query("What is the population of Marden?").abstained
