@@ -31,7 +31,7 @@ from rag.question import QuestionAnalysis, analyse, question_names, role_words
 from rag.settings import RagSettings
 from rag.text import names_in, stem_all, tokenize
 from rag.types import Answer
-from rag.values import titled_with
+from rag.values import consistent_labels, titled_with
 from rag.vocab import load_vocab
 
 # Sentences scoring within this fraction of the best one count as strong evidence.
@@ -126,6 +126,7 @@ class ExtractiveAnswerer:
         near = set() if mode == "bm25" else set(self.store.query_sentences(qvec, sentence_k, filters.where()))
         docs_needed = {c.doc_id for c in chunks} | {sid.rsplit(":", 1)[0] for sid in near}
         sents, vecs = self.store.sentences_of(docs_needed)
+        sents = consistent_labels(sents)
         cands, cvecs = candidate_sentences(chunks, sents, vecs, near)
         neighbours = _neighbours(sents)
         # Texts of every document a citation can come from: a handful (those of the

@@ -7,6 +7,7 @@ shells" a number followed by "shells"), a date's precision, the role a person is
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from rag.dates import MONTHS, WEEKDAY_RE
@@ -90,6 +91,36 @@ _PEOPLE_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:people|residents|inhabitants|
 _PEOPLE_COUNT = re.compile(r"\b(?:crowd|attendance|audience|turnout|workforce|congregation|membership|capacity|"
                            r"population)\s+(?:of|was|is|reached|numbered)\s+(?:about\s+|some\s+|around\s+|"
                            r"nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", re.I)
+
+
+# Labels of names that spaCy's small model confuses from one mention to the next
+# ("Vladivostok" a PERSON in one sentence, a GPE in three others).
+NAME_VOTE_LABELS = {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT"}
+
+
+def consistent_labels(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences with each name labelled as most of its mentions among them are: a
+    mention whose label fewer than a third of the name's mentions share takes the commonest
+    label, when at least two mentions agree on it."""
+    votes: dict[str, dict[str, int]] = {}
+    for s in sentences:
+        for e in s.entities:
+            if e.label in NAME_VOTE_LABELS:
+                counts = votes.setdefault(e.text.lower(), {})
+                counts[e.label] = counts.get(e.label, 0) + 1
+    out = []
+    for s in sentences:
+        changed = False
+        ents = []
+        for e in s.entities:
+            counts = votes.get(e.text.lower()) if e.label in NAME_VOTE_LABELS else None
+            if counts:
+                top, n = max(counts.items(), key=lambda kv: kv[1])
+                if top != e.label and n >= 2 and counts[e.label] * 3 < sum(counts.values()):
+                    e, changed = replace(e, label=top), True
+            ents.append(e)
+        out.append(replace(s, entities=ents) if changed else s)
+    return out
 
 
 def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list[tuple[Entity, float]]:

@@ -831,3 +831,20 @@ def test_a_population_is_a_count_of_people(town):
     # Marden's railway carried "31 passengers" on its first day: a number written with the
     # town's name, which counts no one who lives there.
     assert town.query("What is the population of Marden?").abstained
+
+
+def test_a_name_takes_the_label_most_of_its_mentions_have():
+    """spaCy's small model called "Vladivostok" a PERSON in one sentence of the seeds and a
+    place in the others, and a person question was answered "Vladivostok"."""
+    from rag.sentences import Entity, Sentence
+    from rag.values import consistent_labels
+
+    def said(i, label, name="Kestrel Bay"):
+        return Sentence("d", i * 40, i * 40 + 30, f"{name} is here.", [Entity(label, name, i * 40, i * 40 + len(name))])
+
+    fixed = consistent_labels([said(0, "GPE"), said(1, "PERSON"), said(2, "GPE"), said(3, "LOC"),
+                               said(4, "GPE"), said(5, "ORG", "Brisk")])
+    assert [s.entities[0].label for s in fixed] == ["GPE", "GPE", "GPE", "GPE", "GPE", "ORG"]
+    # One mention against two, or against one: too little to go by.
+    two_one = consistent_labels([said(0, "GPE"), said(1, "PERSON"), said(2, "GPE")])
+    assert [s.entities[0].label for s in two_one] == ["GPE", "PERSON", "GPE"]
