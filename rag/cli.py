@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="only search this document (repeatable)")
     q.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="published on or after")
     q.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="published on or before")
+    q.add_argument("--after", action="append", dest="history", metavar="EARLIER", default=[],
+                   help="an earlier question of the conversation, oldest first (repeatable): "
+                        "follow-ups such as \"and where will they meet?\" or \"what did he say next?\"")
 
     sub.add_parser("stats", help="documents, chunks and where the store is")
     sub.add_parser("docs", help="list stored documents")
@@ -115,7 +118,7 @@ def cmd_query(args) -> int:
     opts = {k: v for k, v in {"top_k": args.top_k, "retrieval_mode": args.mode,
                               "doc_ids": args.doc_ids, "date_from": args.date_from,
                               "date_to": args.date_to}.items() if v}
-    answer = p.query(args.question, **opts)
+    answer = p.query(args.question, history=args.history, **opts)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return EXIT_OK

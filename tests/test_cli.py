@@ -32,6 +32,10 @@ def test_query_json_on_an_ingested_store(seeded_store_dir):
     assert not answer["abstained"] and {c["doc_id"] for c in answer["citations"]} & LEFT_PYONGYANG
     stats = rag("stats", data_dir=seeded_store_dir, check=True).stdout
     assert "documents: 5" in stats
+    # A follow-up, with the conversation's earlier question.
+    res = rag("query", "and where will they meet?", "--after", "When will Kim meet Putin?", "--json",
+              data_dir=seeded_store_dir, check=True)
+    assert "Vladivostok" in json.loads(res.stdout)["short_answer"]
 
 
 def test_failures_are_one_line_with_nonzero_exit(tmp_path, seeded_store_dir):
