@@ -93,7 +93,20 @@ def unknown_name(q: QuestionAnalysis, vocab) -> bool:
     if not vocab:
         return False
     stems = getattr(vocab, "stems", set())
-    return any(w not in vocab and stem_all([w])[0] not in stems for w in question_names(q))
+    if any(w not in vocab and stem_all([w])[0] not in stems for w in question_names(q)):
+        return True
+    if q.typed_lower:
+        # "what is the capital of australia": no capitals mark its names, but spaCy's tagger
+        # still reads "australia" as a proper noun (it reads "gale" or "harbour" as nouns).
+        unknown = {t for t in q.key_terms if t.isalpha() and t not in vocab and stem_all([t])[0] not in stems}
+        return bool(unknown) and _proper_nouns(q.text) & unknown != set()
+    return False
+
+
+def _proper_nouns(text: str) -> set[str]:
+    from rag.sentences import load_tagger  # loaded only for such questions, once per process
+
+    return {t.lower_ for t in load_tagger()(text) if t.pos_ == "PROPN"}
 
 
 def _unknown_share(terms: list[str], vocab, near: set[str] = frozenset()) -> float:

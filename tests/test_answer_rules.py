@@ -848,3 +848,13 @@ def test_a_name_takes_the_label_most_of_its_mentions_have():
     # One mention against two, or against one: too little to go by.
     two_one = consistent_labels([said(0, "GPE"), said(1, "PERSON"), said(2, "GPE")])
     assert [s.entities[0].label for s in two_one] == ["GPE", "PERSON", "GPE"]
+
+
+def test_a_name_the_corpus_never_uses_is_unknown_in_lower_case_too(town):
+    """The issue's example of a question never to answer from the corpus, typed in lower
+    case: nothing marked "australia" as a name, and the articles' capitals were answered."""
+    assert town.query("What is the capital of Australia?").abstained
+    assert town.query("what is the capital of australia").abstained
+    # A common word the corpus does not use is no name: "gale" for the storm.
+    a = town.query("how many cranes did the gale damage")
+    assert not a.abstained and a.short_answer == "three"
