@@ -93,6 +93,15 @@ ARTICLES = {
         "The trout cannot survive in water warmer than 21 °C, a council ecologist said. "
         "Anglers caught 640 trout on the upper river last year.\n"
     ),
+    "buses": (
+        "Kelby bus staff walk out\n\n"
+        "Bus staff in Kelby walked out on Monday morning, leaving thousands of commuters stranded. "
+        "The walkout by Kelby's bus staff is the longest since the bus company was founded. "
+        "Staff gathered outside the bus depot on Monday with banners. "
+        "Only a handful of routes ran, and schools told pupils to stay at home. "
+        "Their union wants a rise of 6 percent. "
+        "The operator, Kelby Buses, has offered 3 percent.\n"
+    ),
 }
 META = {
     "harbour": {"title": "Port of Aldmere reopens after storm", "published": "2024-03-06",
@@ -105,6 +114,7 @@ META = {
     "bridge": {"title": "Tessel Bridge", "published": "2024-04-02", "source": "Encyclopedia"},
     "yard": {"title": "Boatyard wins navy order", "published": "2024-03-12", "source": "Coastal Wire"},
     "trout": {"title": "Anglers barred from Wenlow streams", "published": "2024-06-10", "source": "Valley Herald"},
+    "buses": {"title": "Kelby bus staff walk out", "published": "2024-06-11", "source": "Coastal Wire"},
 }
 
 
@@ -858,3 +868,9 @@ def test_a_name_the_corpus_never_uses_is_unknown_in_lower_case_too(town):
     # A common word the corpus does not use is no name: "gale" for the storm.
     a = town.query("how many cranes did the gale damage")
     assert not a.abstained and a.short_answer == "three"
+
+
+def test_a_why_answer_quotes_the_reason_from_elsewhere_in_the_article(town):
+    a = town.query("Why did the Kelby bus staff walk out?")
+    assert not a.abstained and any("wants a rise of 6 percent" in c.quote for c in a.citations)
+    assert len(a.citations) <= 3 and len({c.doc_id for c in a.citations}) == 1
