@@ -57,6 +57,9 @@ CONFLICT_LEXICAL = 0.8
 # Sentences found directly by sentence-level dense search, beside those in retrieved chunks:
 # this many per chunk of top_k (plus two), so top_k widens or narrows both.
 SENTENCES_PER_CHUNK = 2
+# "What did he say next?" asked again and again reads on from each earlier answer, which is
+# answered again in turn: at most this many turns back (each costs one more answer).
+MAX_READ_ON = 8
 EXPLANATION_SENTENCES = 3
 # A sentence is also read with its article's title, the title's vector weighted this much
 # (0.3 by a grid over 0–1 on the dev splits of all three suites: encyclopedia +3 answers,
@@ -110,14 +113,14 @@ class ExtractiveAnswerer:
             yield piece
         yield answer
 
-    def _answer(self, question, history, retriever, top_k, mode, filters, timings) -> Answer:
+    def _answer(self, question, history, retriever, top_k, mode, filters, timings, depth: int = 0) -> Answer:
         vocab = load_vocab(self.settings.bm25_dir)
         lexicon = getattr(self.embedder, "known_words", frozenset())
         q = analyse(question, vocab, lexicon)
-        if history and (kind := continuation(q.text)):
+        if history and depth < MAX_READ_ON and (kind := continuation(q.text)):
             # "What did he say next?": the earlier question is answered again (the engine is
             # deterministic, so as it was shown) and its article read on from the last quote.
-            earlier = self._answer(history[-1], history[:-1], retriever, top_k, mode, filters, {})
+            earlier = self._answer(history[-1], history[:-1], retriever, top_k, mode, filters, {}, depth + 1)
             if not earlier.abstained and earlier.citations:
                 return self._go_on(q, earlier, kind)
         search, extra = expand_follow_up(q, history, vocab, lexicon)
@@ -161,7 +164,7 @@ class ExtractiveAnswerer:
         docs = self.store.document_texts({last.doc_id})
         chosen = [ScoredSentence(s, 0.0, 0.0, 0.0, 0.0) for s in read_on(sents, last.end, kind)]
         if not chosen:
-            quote = cite(1, ScoredSentence(next(s for s in sents if s.start == last.start), 0.0, 0.0, 0.0, 0.0), docs)
+            quote = replace(last, number=1)  # the passage quoted before, as related reading
             more = "quotes the speaker no further" if kind == "say" else "ends"
             return Answer(f"{NO_ANSWER} “{quote.title}” {more} after the passage quoted before.",
                           None, True, [], q.text, q.answer_type, related=[quote])

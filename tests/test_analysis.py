@@ -135,6 +135,28 @@ def test_what_did_he_say_next_reads_on_from_the_last_quote(seeded):
     assert then.citations[0].start >= when.citations[0].end
 
 
+def test_reading_on_is_bounded_in_a_long_conversation(seeded):
+    """Each "what did he say next?" answers the turn before it again: a long run of them must
+    not recurse without end (the UI keeps every turn)."""
+    from rag.answer import MAX_READ_ON
+
+    answerer = seeded.answerer
+    calls = []
+    inner = answerer._answer
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return inner(*args, **kwargs)
+
+    answerer._answer = counted  # the instance's own attribute; removed below
+    try:
+        history = ["What did Peskov say about the visit?"] + ["what did he say next?"] * 40
+        answer = seeded.query("what did he say next?", history=history)
+    finally:
+        del answerer._answer
+    assert answer.text and len(calls) == MAX_READ_ON + 1
+
+
 def test_chat_session_remembers_and_forgets_turns(seeded):
     from rag.chat import ChatSession
 
