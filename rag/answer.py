@@ -28,10 +28,11 @@ from rag.evidence import (
 )
 from rag.patterns import LIFE_DATE, life_event
 from rag.question import QuestionAnalysis, analyse, question_names, role_words
+from rag.sentences import consistent_labels
 from rag.settings import RagSettings
 from rag.text import names_in, stem_all, tokenize
 from rag.types import Answer
-from rag.values import consistent_labels, titled_with
+from rag.values import titled_with
 from rag.vocab import load_vocab
 
 # Sentences scoring within this fraction of the best one count as strong evidence.

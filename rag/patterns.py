@@ -162,3 +162,12 @@ def _numbers_inside(s: Sentence) -> list[Entity]:
             label = "CARDINAL" if m.group().isdigit() else "ORDINAL"
             out.append(Entity(label, m.group(), e.start + m.start(), e.start + m.end()))
     return out
+
+
+# Dates of an earlier time: "the first full stoppage since 1989" (when it last happened),
+# which answers "when did it last …" (ASKS_LAST), as does "was last hit … in 1966".
+PRIOR_OCCURRENCE = re.compile(r"\b(?:first|worst|biggest|largest|highest|lowest|longest|heaviest|deadliest|"
+                              r"strongest|best|most\s+[\w-]+)\b[^.;:]{0,60}?\bsince\s+(?:the\s+)?$", re.I)
+ASKS_LAST = re.compile(r"\b(?:last|previous|previously|before that)\b", re.I)
+PRIOR_OCCURRENCE_FIT = 0.3
+LAST_BEFORE = re.compile(r"\blast\b[^.;:,]{0,50}$", re.I)

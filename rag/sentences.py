@@ -1,13 +1,14 @@
 """Sentence stage (run at ingest): split documents into sentences with exact offsets and
 tag their entities with spaCy's small English pipeline; dates are resolved against the
-article's publication date. The answerer quotes these sentences verbatim.
+article's publication date. The answerer quotes these sentences verbatim; at query time
+:func:`consistent_labels` gives each name the label most of its mentions have.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import Iterable
@@ -169,3 +170,33 @@ def _make_sentence(doc_id, text, s, e, ents, published) -> Sentence:
             if r is not None:
                 ent.resolved, ent.resolved_label = r.iso(), r.label()
     return Sentence(doc_id, s, e, sent_text, merged)
+
+
+# Labels of names that spaCy's small model confuses from one mention to the next
+# ("Vladivostok" a PERSON in one sentence, a GPE in three others).
+NAME_VOTE_LABELS = {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT"}
+
+
+def consistent_labels(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences with each name labelled as most of its mentions among them are: a
+    mention whose label fewer than a third of the name's mentions share takes the commonest
+    label, when at least two mentions agree on it."""
+    votes: dict[str, dict[str, int]] = {}
+    for s in sentences:
+        for e in s.entities:
+            if e.label in NAME_VOTE_LABELS:
+                counts = votes.setdefault(e.text.lower(), {})
+                counts[e.label] = counts.get(e.label, 0) + 1
+    out = []
+    for s in sentences:
+        changed = False
+        ents = []
+        for e in s.entities:
+            counts = votes.get(e.text.lower()) if e.label in NAME_VOTE_LABELS else None
+            if counts:
+                top, n = max(counts.items(), key=lambda kv: kv[1])
+                if top != e.label and n >= 2 and counts[e.label] * 3 < sum(counts.values()):
+                    e, changed = replace(e, label=top), True
+            ents.append(e)
+        out.append(replace(s, entities=ents) if changed else s)
+    return out

@@ -7,13 +7,12 @@ shells" a number followed by "shells"), a date's precision, the role a person is
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from rag.dates import MONTHS, WEEKDAY_RE
 from rag.patterns import (
     COMMON_PLACE, COMMON_PLACE_FIT, DATELINE, DATELINE_FIT, FREQUENCY, LIFE_DATE, NUMERIC_LABELS, PLACE_NOUNS,
-    TALLY, found_by_pattern,
+    ASKS_LAST, LAST_BEFORE, PRIOR_OCCURRENCE, PRIOR_OCCURRENCE_FIT, TALLY, found_by_pattern,
 )
 from rag.wordlists import STOPWORDS, TALLY_NOUNS
 from rag.question import QuestionAnalysis
@@ -93,36 +92,6 @@ _PEOPLE_COUNT = re.compile(r"\b(?:crowd|attendance|audience|turnout|workforce|co
                            r"nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", re.I)
 
 
-# Labels of names that spaCy's small model confuses from one mention to the next
-# ("Vladivostok" a PERSON in one sentence, a GPE in three others).
-NAME_VOTE_LABELS = {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT"}
-
-
-def consistent_labels(sentences: list[Sentence]) -> list[Sentence]:
-    """The sentences with each name labelled as most of its mentions among them are: a
-    mention whose label fewer than a third of the name's mentions share takes the commonest
-    label, when at least two mentions agree on it."""
-    votes: dict[str, dict[str, int]] = {}
-    for s in sentences:
-        for e in s.entities:
-            if e.label in NAME_VOTE_LABELS:
-                counts = votes.setdefault(e.text.lower(), {})
-                counts[e.label] = counts.get(e.label, 0) + 1
-    out = []
-    for s in sentences:
-        changed = False
-        ents = []
-        for e in s.entities:
-            counts = votes.get(e.text.lower()) if e.label in NAME_VOTE_LABELS else None
-            if counts:
-                top, n = max(counts.items(), key=lambda kv: kv[1])
-                if top != e.label and n >= 2 and counts[e.label] * 3 < sum(counts.values()):
-                    e, changed = replace(e, label=top), True
-            ents.append(e)
-        out.append(replace(s, entities=ents) if changed else s)
-    return out
-
-
 def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list[tuple[Entity, float]]:
     """(entity, fit) pairs in ``s`` that could answer ``q``, none named in the question."""
     compat = TYPE_COMPAT.get(q.answer_type, {})
@@ -171,12 +140,12 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
             fit *= 0.3  # "more than three years" is a length of time, not a when
         if q.answer_type in {"date", "time"}:
             before = s.text[max(0, e.start - s.start - 80) : e.start - s.start]
-            if _PRIOR_OCCURRENCE.search(before):
+            if PRIOR_OCCURRENCE.search(before):
                 # "The first full stoppage since 1989", "the worst flooding since 1966": the
                 # date of an earlier time it happened, which answers "when did it last …",
                 # not "when did it end".
-                fit = FOCUS_BONUS if _ASKS_LAST.search(q.text) else fit * PRIOR_OCCURRENCE_FIT
-            elif _ASKS_LAST.search(q.text) and _LAST_BEFORE.search(before):
+                fit = FOCUS_BONUS if ASKS_LAST.search(q.text) else fit * PRIOR_OCCURRENCE_FIT
+            elif ASKS_LAST.search(q.text) and LAST_BEFORE.search(before):
                 fit = max(fit, 1.0) * FOCUS_BONUS  # "was last hit by a comparable flood in 1966"
         if q.measure and q.answer_type in {"number", "duration"}:
             if q.measure in {"count", "age", "frequency", "people"} and e.label in NUMERIC_LABELS | {"TIME"}:
@@ -349,11 +318,6 @@ def _date_precision(q: QuestionAnalysis, e: Entity) -> float:
     return 1.0 if span <= 1 else WEEK_DATE if span <= 7 else WIDE_DATE
 
 
-_PRIOR_OCCURRENCE = re.compile(r"\b(?:first|worst|biggest|largest|highest|lowest|longest|heaviest|deadliest|"
-                               r"strongest|best|most\s+[\w-]+)\b[^.;:]{0,60}?\bsince\s+(?:the\s+)?$", re.I)
-_ASKS_LAST = re.compile(r"\b(?:last|previous|previously|before that)\b", re.I)
-PRIOR_OCCURRENCE_FIT = 0.3
-_LAST_BEFORE = re.compile(r"\blast\b[^.;:,]{0,50}$", re.I)
 VOTERS_CHARS = 60
 _VOTERS = re.compile(r"^\W*(?:and\s+)?how\s+(?:did|do|does|will|would)\s+(.*?)\s+vote\b", re.I)
 

@@ -847,7 +847,7 @@ def test_a_name_takes_the_label_most_of_its_mentions_have():
     """spaCy's small model called "Vladivostok" a PERSON in one sentence of the seeds and a
     place in the others, and a person question was answered "Vladivostok"."""
     from rag.sentences import Entity, Sentence
-    from rag.values import consistent_labels
+    from rag.sentences import consistent_labels
 
     def said(i, label, name="Kestrel Bay"):
         return Sentence("d", i * 40, i * 40 + 30, f"{name} is here.", [Entity(label, name, i * 40, i * 40 + len(name))])
