@@ -236,6 +236,23 @@ def asks_past(q) -> bool:
     return q.answer_type in {"date", "time"} and bool(PAST_QUESTION.search(q.text))
 
 
+ASKS_END = re.compile(r"^\W*when\s+(?:did|was|were|had)\b.*\b(?:end|finish|stop|close|conclude|cease|"
+                      r"ended|finished|stopped|closed|concluded|called off)\b", re.I)
+_ENDED = re.compile(r"\b(?:end(?:ed|s|ing)?|finish\w*|over|conclud\w*|called off|stopp?ed|halted|closed|"
+                    r"lasted|until|ceased|back to work|returned)\b", re.I)
+AROUND_CHARS = 60
+
+
+def _around(c: Candidate) -> str:
+    """The words around a candidate value in its clause of the sentence."""
+    s = c.evidence.sentence
+    a, b = c.entity.start - s.start, c.entity.end - s.start
+    cuts = [m.start() for m in CLAUSE_BREAK.finditer(s.text)]
+    lo = max([x for x in cuts if x < a] + [a - AROUND_CHARS, 0])
+    hi = min([x for x in cuts if x >= b] + [b + AROUND_CHARS])
+    return s.text[lo:hi]
+
+
 def in_time(q, pool: list[Candidate], docs: dict) -> list[Candidate]:
     """The candidates a question's tense allows. "When did the strike end?" cannot be
     answered by a date after the article was written ("until at least next Wednesday"), and
@@ -244,7 +261,12 @@ def in_time(q, pool: list[Candidate], docs: dict) -> list[Candidate]:
     if q.answer_type not in {"date", "time"}:
         return pool
     if asks_past(q):
-        return happened_first([c for c in pool if not after_publication(c.entity, docs.get(c.doc_id))])
+        pool = [c for c in pool if not after_publication(c.entity, docs.get(c.doc_id))]
+        if ASKS_END.search(q.text):
+            # "When did the strike end?": a date the sentence ties to an end ("called off on
+            # Friday", "lasted until May"), not the day it began.
+            pool = [c for c in pool if _ENDED.search(_around(c))]
+        return happened_first(pool)
     if FUTURE_QUESTION.search(q.text):
         return [c for c in pool if not before_publication(c.entity, docs.get(c.doc_id))]
     return pool

@@ -74,6 +74,9 @@ def resolve(expr: str, base: date | None, context: str = "") -> ResolvedDate | N
             return ResolvedDate(monday, monday + timedelta(days=6))
         wd = WEEKDAY_RE.search(low)
         if wd and not MONTHS.search(low):
+            if _ANY_WEEKDAY.search(_window(context, text)[: -len(text) + wd.start() or None]) \
+                    or low[wd.end() : wd.end() + 1] == "s":
+                return None  # "on a Tuesday afternoon", "every Monday", "on Fridays": no one day
             return ResolvedDate(_weekday(wd.group(1).lower(), base, low, context), part_of_day=part)
     if MONTHS.search(low) and re.search(r"\d", low):
         return _absolute(text, base, part)
@@ -107,6 +110,9 @@ def _bare_month(name: str, base: date, expr: str, context: str) -> ResolvedDate:
 
 _MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december"]
+
+
+_ANY_WEEKDAY = re.compile(r"\b(?:a|an|every|each|any|one)\s*$", re.I)
 
 
 def _weekday(name: str, base: date, expr: str, context: str) -> date:

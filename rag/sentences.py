@@ -30,8 +30,9 @@ MIN_SENTENCE_CHARS = 3
 # The version of what this stage stores (sentence spans, entities, resolved dates). Raise it
 # whenever their analysis changes, so that stores written before are re-analysed on the next
 # ingest or start: a date resolved by older code stays as it was until then. Stores written
-# before the version was recorded count as 1; 2 resolves bare months ("in March") by tense.
-ANALYSIS_VERSION = 2
+# before the version was recorded count as 1; 2 resolves bare months ("in March") by tense;
+# 3 leaves "on a Tuesday", "every Monday" and "on Fridays" unresolved (no one day).
+ANALYSIS_VERSION = 3
 # What may stand between two date/time entities that are one expression.
 DATE_JOINER = re.compile(r"\s?|\s+(?:of|on)\s+|,\s")
 # Sentences longer than this many characters are split at "; " or ", " boundaries

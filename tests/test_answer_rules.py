@@ -59,7 +59,8 @@ ARTICLES = {
         "Its lawyer, Mark Hale, said the firm had since retrained every captain. "
         "Judge Ruth Amory, sitting at Aldmere Crown Court, also ordered it to pay £12,000 in costs. "
         "The ferry struck the harbour wall in fog in January. "
-        "The company's appeal against the fine is expected to be heard in June.\n"
+        "The company's appeal against the fine is expected to be heard in June. "
+        "The two-day hearing ended on Thursday afternoon.\n"
     ),
     "line": (
         "Marden Hill Railway\n\n"
@@ -874,3 +875,24 @@ def test_a_why_answer_quotes_the_reason_from_elsewhere_in_the_article(town):
     a = town.query("Why did the Kelby bus staff walk out?")
     assert not a.abstained and any("wants a rise of 6 percent" in c.quote for c in a.citations)
     assert len(a.citations) <= 3 and len({c.doc_id for c in a.citations}) == 1
+
+
+def test_when_did_it_end_needs_a_date_tied_to_an_end(town):
+    # The hearing is said to have ended; the walkout that began on Monday is not.
+    a = town.query("When did the hearing of the ferry company's case end?")
+    assert not a.abstained and "Thursday" in a.short_answer
+    assert town.query("When did the Kelby bus staff walkout end?").abstained
+
+
+def test_an_indefinite_weekday_is_no_date():
+    """Regression: "ended on a Tuesday afternoon" in a report of 2019 was resolved to the
+    Tuesday before publication."""
+    from datetime import date
+
+    from rag.dates import resolve
+
+    published = date(2024, 6, 12)
+    assert resolve("Tuesday afternoon", published, "A stoppage in 2019 ended on a Tuesday afternoon.") is None
+    assert resolve("every Monday", published, "The ferry sails every Monday.") is None
+    assert resolve("Fridays", published, "The market opens on Fridays.") is None
+    assert resolve("Monday", published, "The ferry sailed on Monday.").iso() == "2024-06-10"
