@@ -21,7 +21,7 @@ from eval.suite import load_suite
 REPO = Path(__file__).resolve().parent.parent
 
 # Measured 2026-11-22 with rag/ at commit 587f06a (fifth session), test splits, and the
-# same at 519823f and dab2a72 (the session's last engine changes); the seeds figures are the same as at
+# same at 519823f, dab2a72 and cc1f151 (the session's last engine change); the seeds figures are the same as at
 # be16ea8 and 3679e87. Floors sit one question under them; where
 # a figure fell this session (it was decided on the dev splits), the floor followed, and
 # the line says so.
