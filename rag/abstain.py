@@ -92,15 +92,19 @@ def unknown_name(q: QuestionAnalysis, vocab) -> bool:
     never say "FIFA" is about something else, however well "won" and "cup" match."""
     if not vocab:
         return False
-    stems = getattr(vocab, "stems", set())
-    if any(w not in vocab and stem_all([w])[0] not in stems for w in question_names(q)):
+    if any(_unused(w, vocab) for w in question_names(q)):
         return True
     if q.typed_lower:
         # "what is the capital of australia": no capitals mark its names, but spaCy's tagger
         # still reads "australia" as a proper noun (it reads "gale" or "harbour" as nouns).
-        unknown = {t for t in q.key_terms if t.isalpha() and t not in vocab and stem_all([t])[0] not in stems}
+        unknown = {t for t in q.key_terms if t.isalpha() and _unused(t, vocab)}
         return bool(unknown) and _proper_nouns(q.text) & unknown != set()
     return False
+
+
+def _unused(word: str, vocab, near: set[str] = frozenset()) -> bool:
+    """Does no article use the word (nor another form of it, nor a near-synonym in ``near``)?"""
+    return word not in vocab and stem_all([word])[0] not in getattr(vocab, "stems", set()) | near
 
 
 def _proper_nouns(text: str) -> set[str]:
@@ -116,6 +120,5 @@ def _unknown_share(terms: list[str], vocab, near: set[str] = frozenset()) -> flo
         return 0.0
     weights = {t: len(t) for t in terms if len(t) >= 3}
     total = sum(weights.values()) or 1
-    stems = getattr(vocab, "stems", set())
-    unknown = [t for t in weights if t not in vocab and stem_all([t])[0] not in stems | near]
+    unknown = [t for t in weights if _unused(t, vocab, near)]
     return sum(weights[t] for t in unknown) / total

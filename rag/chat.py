@@ -29,6 +29,8 @@ SPEECH = re.compile(r"[\"“”‘]|\b(said|says|told|tells|added|adds|according
 SAME_SPEAKER = re.compile(r"^\W*(?:[\w,’']+\s+){0,3}?(he|she|they|his|her|their)\b", re.I)
 # How far ahead the speaker's next words are looked for, in sentences.
 SPEECH_LOOKAHEAD = 4
+# How far back "he clarified" looks for the person it means, in sentences.
+SPEAKER_LOOKBACK = 4
 NEXT_SENTENCES = 2
 
 # How many earlier user turns can lend their topic to a follow-up.
@@ -89,8 +91,8 @@ def read_on(sentences: list[Sentence], after: int, kind: str) -> list[Sentence]:
 def _speaker(before: list[Sentence]) -> str | None:
     """The surname of the person whose words the last of ``before`` reports: the one named
     next to its verb of saying ("Dmitry Peskov told", "said Darren Clough"), or its first
-    person; "he clarified" is the person named in a sentence just before (up to three)."""
-    for s in reversed(before[-SPEECH_LOOKAHEAD:]):
+    person; "he clarified" is the person named in a sentence just before (SPEAKER_LOOKBACK)."""
+    for s in reversed(before[-SPEAKER_LOOKBACK:]):
         people = [e for e in s.entities if e.label == "PERSON"]
         if not people:
             continue

@@ -74,8 +74,8 @@ def resolve(expr: str, base: date | None, context: str = "") -> ResolvedDate | N
             return ResolvedDate(monday, monday + timedelta(days=6))
         wd = WEEKDAY_RE.search(low)
         if wd and not MONTHS.search(low):
-            if _ANY_WEEKDAY.search(_window(context, text)[: -len(text) + wd.start() or None]) \
-                    or low[wd.end() : wd.end() + 1] == "s":
+            before = _window(context, text)[: -len(text)] + text[: wd.start()]  # "… ended on a "
+            if _ANY_WEEKDAY.search(before) or low[wd.end() : wd.end() + 1] == "s":
                 return None  # "on a Tuesday afternoon", "every Monday", "on Fridays": no one day
             return ResolvedDate(_weekday(wd.group(1).lower(), base, low, context), part_of_day=part)
     if MONTHS.search(low) and re.search(r"\d", low):

@@ -322,20 +322,22 @@ VOTERS_CHARS = 60
 _VOTERS = re.compile(r"^\W*(?:and\s+)?how\s+(?:did|do|does|will|would)\s+(.*?)\s+vote\b", re.I)
 
 
-def _voters(question: str) -> set[str]:
+@lru_cache(maxsize=256)  # asked once per value of the question's sentences
+def _voters(question: str) -> frozenset[str]:
     """Stems of the common words naming who voted in "How did <the full council> vote …?"
     (names are left to the rule that pins a number's names)."""
     m = _VOTERS.search(question)
     if not m:
-        return set()
+        return frozenset()
     words = [w for w in re.findall(r"[\w'’-]+", m.group(1)) if w.islower() and w not in STOPWORDS]
-    return set(stem_all(words))
+    return frozenset(stem_all(words))
 
 
 _PRICED = re.compile(r"\bhow\s+much\s+(?:will|does|did|would|do|could|might)\s+(.+?)\s+cost\b|"
                      r"\bwhat\s+(?:is|was|will\s+be|would\s+be)\s+the\s+(?:price|cost)\s+of\s+(.+?)\s*\??$", re.I)
 
 
+@lru_cache(maxsize=256)  # asked once per value of the question's sentences
 def _priced(question: str) -> str | None:
     """The stem of the thing a question asks the cost of ("a single tram ticket" -> ticket),
     when it asks it in so many words."""
