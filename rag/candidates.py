@@ -332,11 +332,21 @@ def pinned(q, cands: list[Candidate], pool: list[Candidate], neighbours, docs) -
             return names_in(names, doc) and any(
                 re.search(rf"\bthe\s+(?:[\w-]+\s+)?{re.escape(head)}\b", c.evidence.sentence.text, re.I)
                 and re.search(rf"\b{re.escape(name)}\w*(?:\s+[\w-]+){{0,2}}\s+{re.escape(head)}\b", doc, re.I)
+                and not _another_named(name, head, doc)
                 for name, head in heads)
         cands = [c for c in cands if names_in(names, near(c)) or about(c)]
         if not cands:
             return None
     return cands
+
+
+def _another_named(name: str, head: str, doc: str) -> bool:
+    """Does the article name another thing of that kind ("the Irish Sea Telegraph Company"
+    beside "the Calder and Moy Telegraph Company")? Then "the company" may be either."""
+    for m in re.finditer(rf"((?:[A-Z][\w'’-]*\s+)+){re.escape(head.capitalize())}\b", doc):
+        if " ".join(w for w in tokenize(m.group(1)) if w != "the") != name:
+            return True
+    return False
 
 
 def _quoted_with(c) -> str:

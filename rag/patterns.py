@@ -13,7 +13,7 @@ import re
 from rag.dates import resolve
 from rag.question import QuestionAnalysis
 from rag.sentences import Entity, Sentence
-from rag.wordlists import TALLY_NOUNS
+from rag.wordlists import TALLY_NOUNS, TYPE_NOUNS
 
 # spaCy's labels for numbers and dates (a number inside any other entity is pulled out).
 NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY", "DATE"}
@@ -37,12 +37,14 @@ def found_by_pattern(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
         found += _spans(FREQUENCY, s, "DATE")  # "every six minutes"
     if q.answer_type == "place":
         found += _spans(_STREET, s, "FAC")  # spaCy leaves many "Elm Street"s untagged
+        found += _spans(_NUMBERED_ROAD, s, "FAC")  # "Highway 41", "Route 9"
         found += _dateline(s)  # "KOUROU, French Guiana — …": where the story was filed
         found += [e for e in _spans(_COMMON_PLACE, s, COMMON_PLACE, group=1)  # "at the town's sports hall"
                   if not _NAMED_AFTER.match(s.text[e.end - s.start :])]  # not "the village" of Pontarrow
         found += _spans(_PLACE_OF, s, "GPE", group=1)  # "the village of Pontarrow", untagged
     if q.answer_type == "person":
         found += _titled_people(s)  # "Castelmora Mayor Giulia Santoro" tagged as one ORG
+        found += _spans(_APPOSED_PERSON, s, "PERSON", group=1)  # "Morven Ashgrove, the trust's chief executive"
     if q.answer_type in {"date", "time"} and (end := life_event(q.text)):
         found += _life_dates(s, end)  # "Josiah Kell (3 May 1823 – 19 November 1891)"
     return found
@@ -63,11 +65,22 @@ _STREET = re.compile(r"\b(?:[A-Z][\w'’-]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|
                      r"Drive|Bridge|Station|Pier|Quay|Harbour|Harbor|Park|Hall|Terminal)\b")
 
 
+_NUMBERED_ROAD = re.compile(r"\b(?:Highway|Route|Interstate|Motorway|Freeway|State Road)\s+\d+[A-Z]?\b")
+
+
 _TITLED = re.compile(r"\b(?:Mayor|Minister|President|Prime Minister|Governor|Prefect|Senator|Chancellor|"
                      r"Spokesman|Spokeswoman|Spokesperson|Secretary|Director|Chairman|Chairwoman|"
                      r"Chief Executive|Chief|General|Judge|Ambassador|Commissioner|Councillor|Leader|"
                      r"King|Queen|Prince|Princess|Pope|Bishop|Dr|Professor|Captain|Colonel)\.?\s+"
                      r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
+
+
+_PERSON_NOUNS = "|".join(sorted((w for w, k in TYPE_NOUNS.items() if k == "person"), key=len, reverse=True))
+# A name followed by its role ("Morven Ashgrove, the trust's chief executive, said …"),
+# which spaCy's small model can miss when the name opens the sentence.
+_APPOSED_PERSON = re.compile(
+    rf"(?<![\w'’-])((?!The\b)[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){{1,2}}),\s+(?:the|a|an|its|his|her|"
+    rf"their|[A-Z][\w'’-]*['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_PERSON_NOUNS})s?\b")
 
 
 def _dateline(s: Sentence) -> list[Entity]:
@@ -168,6 +181,9 @@ def _numbers_inside(s: Sentence) -> list[Entity]:
 # which answers "when did it last …" (ASKS_LAST), as does "was last hit … in 1966".
 PRIOR_OCCURRENCE = re.compile(r"\b(?:first|worst|biggest|largest|highest|lowest|longest|heaviest|deadliest|"
                               r"strongest|best|most\s+[\w-]+)\b[^.;:]{0,60}?\bsince\s+(?:the\s+)?$", re.I)
+# A figure of that earlier time ("the largest since the Tamsin Ridge fire of 2017, which
+# burned about 14,000 acres"): not the figure of the event reported.
+EARLIER_FIGURE = re.compile(r"\bsince\s+(?:the\s+)?[^.;:]{0,60}?,\s+(?:which|when)\b[^.;:,]{0,50}$", re.I)
 ASKS_LAST = re.compile(r"\b(?:last|previous|previously|before that)\b", re.I)
 PRIOR_OCCURRENCE_FIT = 0.3
 LAST_BEFORE = re.compile(r"\blast\b[^.;:,]{0,50}$", re.I)

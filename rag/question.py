@@ -13,7 +13,7 @@ from rag.text import stem_all, tokenize
 from rag.vocab import MIN_TYPO_LEN, Vocab, one_edit, one_swap, truecase  # noqa: F401 (Vocab re-exported)
 from rag.wordlists import (  # noqa: F401 (STOPWORDS is re-exported)
     AUXILIARIES, DETERMINERS, FOLLOW_UP_PRONOUNS, GENERIC_COUNTED, IRREGULAR_PLURALS, MEASURE_NOUNS,
-    MEASURES, MODALS, MONEY_VERBS, MONEY_WORDS, NUMBER_HOW, STOPWORDS, TALLY_NOUNS, TYPE_NOUNS, WHEN_HOW,
+    MEASURES, MODALS, NAME_HEADS, NOT_AMOUNTS, VAGUE_KINDS, PROGRESS_WORDS, MONEY_VERBS, MONEY_WORDS, NUMBER_HOW, STOPWORDS, TALLY_NOUNS, TYPE_NOUNS, WHEN_HOW,
 )
 
 AnswerType = str  # date | time | person | place | organisation | number | entity | explanation | other
@@ -108,6 +108,8 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
         atype, measure = "number", "tally"
     options = _options(" ".join(fixed)) if wh is None else None
     focus = _focus(fixed) if wh in {"what", "which"} else None
+    if atype == "entity" and focus is None:
+        focus = _kind_noun(fixed)  # "which utility …", "in which room …": a name of that kind
     if atype == "person" and focus is None:
         # "Who is Japan's prime minister?": the role the answer must hold.
         focus = next((w for w in fixed if TYPE_NOUNS.get(w) == "person" and w != "person"), None)
@@ -126,6 +128,20 @@ def _focus(words: list[str]) -> str | None:
     for i, w in enumerate(words[:6]):
         if w in {"what", "which"}:
             return _type_noun(words[i + 1 :])
+    return None
+
+
+def _kind_noun(words: list[str]) -> str | None:
+    """The noun right after "which" ("which utility", "which orchestra"), or after "what"
+    when no verb comes first ("what orchestra …", not "what did …"), when it is no type noun:
+    the answer is a name of that kind."""
+    for i, w in enumerate(words[:6]):
+        if w in {"what", "which"}:
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if nxt.isalpha() and len(nxt) > 2 and nxt not in STOPWORDS | AUXILIARIES | MODALS | VAGUE_KINDS \
+                    and not nxt.endswith(("ed", "ing")):
+                return nxt
+            return None
     return None
 
 
@@ -177,7 +193,14 @@ def _measure(words: list[str]) -> tuple[str | None, str | None]:
             continue
         nxt = words[i + 1]
         if nxt == "much":
-            return ("money" if MONEY_WORDS & set(words) else None), None
+            if MONEY_WORDS & set(words):
+                return "money", None
+            # "how much data", "how much rain": an amount in a unit, said with the unit.
+            amount = i + 2 < len(words) and words[i + 2] not in STOPWORDS | AUXILIARIES | NOT_AMOUNTS \
+                and not words[i + 2].endswith("er")  # ("how much higher")
+            return ("amount" if amount else None), None
+        if nxt == "far" and i + 2 < len(words) and words[i + 2] in PROGRESS_WORDS:
+            return "progress", None  # "how far along is the building": a share done, not a distance
         if nxt == "many":
             # The counted noun: the last word of the phrase after "many" ("foreign trips").
             phrase = []
@@ -352,4 +375,9 @@ def named_heads(q: QuestionAnalysis) -> list[tuple[str, str]]:
         if m.group(1) not in STOPWORDS:
             name = tokenize(m.group())[-2]
             out.append((q.corrected.get(name, name), m.group(1)))
+    # "the Northern Waterways Trust", which its article goes on to call "the trust".
+    for m in re.finditer(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+", q.text.strip()):
+        *rest, head = tokenize(m.group())
+        if head in NAME_HEADS and rest:
+            out.append((" ".join(q.corrected.get(w, w) for w in rest), head))
     return out

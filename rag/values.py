@@ -11,10 +11,10 @@ from functools import lru_cache
 
 from rag.dates import MONTHS, WEEKDAY_RE
 from rag.patterns import (
-    COMMON_PLACE, COMMON_PLACE_FIT, DATELINE, DATELINE_FIT, FREQUENCY, LIFE_DATE, NUMERIC_LABELS, PLACE_NOUNS,
+    COMMON_PLACE, COMMON_PLACE_FIT, DATELINE, DATELINE_FIT, EARLIER_FIGURE, FREQUENCY, LIFE_DATE, NUMERIC_LABELS, PLACE_NOUNS,
     ASKS_LAST, LAST_BEFORE, PRIOR_OCCURRENCE, PRIOR_OCCURRENCE_FIT, TALLY, found_by_pattern,
 )
-from rag.wordlists import STOPWORDS, TALLY_NOUNS
+from rag.wordlists import NAME_HEADS, STOPWORDS, TALLY_NOUNS, TYPE_NOUNS
 from rag.question import QuestionAnalysis
 from rag.sentences import Entity, Sentence
 from rag.text import stem_all, tokenize
@@ -36,14 +36,23 @@ _DISTANCE = re.compile(r"\b(miles?|km|kilomet(er|re)s?|meters?|metres?)\b", re.I
 # What a value must look like (in its own words or just after them) to answer a question
 # that measures something: "How old …" wants an age, "How fast …" a speed.
 MEASURE_PATTERNS = {
-    "age": re.compile(r"\b(\d+|\w+)[- ]years?[- ]old\b|\baged?\s+(?:of\s+)?\d+|\b\d+\s+years\s+of\s+age\b", re.I),
+    "age": re.compile(r"\b(\d+|\w+)[- ]years?[- ]old\b|\baged?\s+(?:of\s+)?(?:\d+|[a-z]+(?:teen|ty)\b|one|two|three|"
+                     r"four|five|six|seven|eight|nine|ten|eleven|twelve)|\b\d+\s+years\s+of\s+age\b", re.I),
     "speed": re.compile(r"\b(km/h|kph|mph|knots?|(?:kilomet(?:er|re)s?|miles?|meters?|metres?)\s+(?:an|per|a)\s+"
                         r"(?:hour|second|minute))\b", re.I),
     "distance": _DISTANCE,
-    "size": re.compile(r"\b(miles?|km|kilomet(er|re)s?|meters?|metres?|m|feet|foot|ft|inch(es)?|cm|"
+    "size": re.compile(r"\b(miles?|km|kilomet(er|re)s?|meters?|metres?|m|feet|foot|ft|inch(es)?|cm|mm|"
+                       r"(?:centi|milli)met(?:er|re)s?|"
                        r"square|hectares?|acres?|storeys?|stories|floors?)\b", re.I),
     "weight": re.compile(r"\b(kg|kilograms?|kilogrammes?|tonnes?|tons?|pounds?|lbs?|grams?|grammes?|ounces?)\b|"
                         r"\d\s*(?-i:g|mg|oz)\b", re.I),  # "28 g", not the G of "00:14 GMT"
+    "progress": re.compile(r"%|\b(per\s?cent|percent|half|halfway|third|thirds|quarters?|complete|"
+                           r"completed|finished)\b", re.I),
+    # "How much data / rain / oil": a value in a unit of amount.
+    "amount": re.compile(r"\b(?:[kmgtp]b|bytes?|(?:kilo|mega|giga|tera|peta)bytes?|lit(?:er|re)s?|gallons?|"
+                         r"barrels?|cubic|tonnes?|tons?|kg|kilograms?|grams?|pounds?|lbs?|mm|cm|millimet(?:er|re)s?|"
+                         r"centimet(?:er|re)s?|inch(?:es)?|(?:kilo|mega|giga)?watts?|[kmg]wh?|acres?|hectares?|square|"
+                         r"(?:kilo|mega|giga)watt-hours?|calories|doses?)\b", re.I),
     "frequency": re.compile(r"\b(daily|weekly|monthly|yearly|annually|every|times?|once|twice|a (?:day|week|"
                             r"month|year))\b", re.I),
 }
@@ -55,12 +64,6 @@ PLACE_HEADS = re.compile(
     r"Plaza|Province|Prefecture|County|District|Oblast|Krai|Peninsula|Strait|Sea|Ocean)\b")
 CURRENCY_SIGNS = "$€£¥₩₽"
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
-# Words that make a name the name of a thing, not a person ("the Calder and Moy company").
-NAME_HEADS = {"company", "corporation", "firm", "telegraph", "railway", "bridge", "stadium", "street",
-              "road", "prize", "award", "medal", "university", "college", "school", "hospital", "cup",
-              "trophy", "building", "tower", "house", "hall", "institute", "society", "foundation",
-              "museum", "theatre", "park", "square", "station", "line", "cell", "stand", "group",
-              "motor", "motors", "bank", "airport", "centre", "center", "club", "lane", "avenue"}
 # A run of capitalised words, joined by "and"/"of" ("Calder and Moy", "Bank of England").
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:and|of|&)\s+[A-Z][\w'’-]*|\s+[A-Z][\w'’-]*)*")
 _NAME_TAIL = re.compile(r"(?: [A-Z][a-z]+)+(?![\w'’-])")
@@ -110,16 +113,27 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
     inside = _names_inside_other_names(q.text)
     for e in entities:
         fit = 1.0 if e.label == LIFE_DATE else compat.get(e.label, 0.0)
+        if e.label == "PERSON" and not any(w[:1].isupper() for w in e.text.split()):
+            continue  # "café", a PERSON to spaCy: a name is written with a capital
+        if q.answer_type == "entity":
+            # "Which utility …": a name written as one ("the utility Northline Power", "the
+            # Treasury Room" for "which room"); any other name is a guess.
+            whole = _with_name_tail(e, s) if e.label in NAME_LABELS else e  # "Treasury" + " Room"
+            if not focus or e.label not in KIND_LABELS or not _of_kind(focus, whole, s):
+                continue
+            fit = 1.0
         if e.label == DATELINE:
             fit = DATELINE_FIT  # often where it happened, sometimes only where it was written
         elif e.label == COMMON_PLACE:
             fit = COMMON_PLACE_FIT  # a place without a name: a name, when there is one, wins
-        elif q.answer_type == "place" and PLACE_HEADS.search(e.text):
+        elif q.answer_type == "place" and PLACE_HEADS.search(_head_part(e.text)):
             fit = 1.0  # spaCy's small model calls "Pier 33" a PERSON
         elif q.answer_type == "place" and (noun := _placed_by_context(e, s)) is not None:
             # "Ardmillish, a fishing village" (an ORG to spaCy); "which village": the village
             # of Pontarrow.
             fit = FOCUS_BONUS if focus and noun and stem_all([noun])[0] == focus else 1.0
+        if q.answer_type == "time" and e.label != "TIME" and not _CLOCK.search(e.text):
+            fit *= TIME_WITHOUT_CLOCK  # "What time …": "shortly after 2 a.m." over "Sunday"
         if q.answer_type in {"date", "time"}:
             # A resolved date, as precise as asked; an unplaced "decades" or "the coming days"
             # hardly answers "when".
@@ -134,6 +148,10 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
             fit = max(fit, 1.0) * FOCUS_BONUS  # "which streets" -> "Elm Street"
         elif focus and q.answer_type == "person" and not _role_near(focus, e, s):
             fit *= ROLE_MISSING  # "Japan's prime minister": "Kim" is named nowhere near "minister"
+        if q.answer_type == "person" and _thing_name(e.text):
+            fit = min(fit, TYPE_COMPAT["person"]["ORG"])  # "Kingsmoor Hospital", a PERSON to spaCy
+        if q.answer_type != "organisation" and _credit(e, s):
+            continue  # "LONDON (Reuters) —": who wrote the report, not what it reports
         if q.answer_type == "person" and e.label != "PERSON" and _OWNER_BEFORE.search(s.text[: e.start - s.start]):
             fit *= ROLE_MISSING  # "the mayor of Marden": the place the role belongs to, not its holder
         if q.answer_type in {"date", "time"} and _DURATION.search(e.text) and not e.resolved:
@@ -152,6 +170,9 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
                 fit = 1.0  # "10th foreign trip", "the past 17 months", "aged 39": any number
             fit *= _measure_fit(q, e, s)
             e = _with_unit(q, e, s)
+        if q.answer_type == "number" and not ASKS_LAST.search(q.text) and \
+                EARLIER_FIGURE.search(s.text[max(0, e.start - s.start - 120) : e.start - s.start]):
+            continue  # "the largest since the Tamsin Ridge fire of 2017, which burned 14,000 acres"
         if q.answer_type == "number" and _for_another(q.text, e, s):
             continue  # "one penny for a pedestrian" is not the toll "for a bicycle"
         if e.label == "MONEY":
@@ -164,6 +185,47 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
             continue  # the question already names it ("Russia" for "the Russian navy") ("Joe Biden" for "Biden's adviser")
         out.append((e, fit))
     return out
+
+
+_CLOCK = re.compile(r"\d[:.]\d\d|\b(?:a\.?m\.?|p\.?m\.?|o'clock|noon|midnight|dawn|dusk|morning|afternoon|"
+                    r"evening|night|hours?)\b", re.I)
+TIME_WITHOUT_CLOCK = 0.4
+KIND_LABELS = NAME_LABELS | {"PRODUCT", "EVENT", "WORK_OF_ART", "NORP", "LAW"}
+
+
+def _of_kind(kind: str, e: Entity, s: Sentence) -> bool:
+    """Is the name said to be of the kind (a stem) asked for: in its words ("the Treasury
+    Room"), just before it ("the utility Northline Power") or in apposition after it
+    ("Northline, the local utility,")?"""
+    if kind in stem_all(tokenize(e.text)):
+        return True
+    a, b = e.start - s.start, e.end - s.start
+    before = tokenize(s.text[max(0, a - 30) : a])[-1:]
+    after = re.match(r",\s+(?:the|a|an|its|their)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s*[,.;]", s.text[b : b + 60])
+    near = before + (tokenize(after.group(1))[-1:] if after else [])
+    return kind in stem_all(near)
+
+
+def _head_part(text: str) -> str:
+    """The head word of a name: the word before its "of" ("University of Leeds") or its
+    last word ("the Ashcombe Valley School Board" is a board, not a school)."""
+    words = [w for w in text.split() if not w[:1].isdigit()]  # "Pier 33"
+    if "of" in words[1:-1]:
+        return words[words.index("of", 1) - 1]
+    return words[-1] if words else text
+
+
+def _thing_name(text: str) -> bool:
+    """Does the name end in a word that names a thing or a place ("Kingsmoor Hospital",
+    "Calder and Moy Company")? No person is called that, whatever spaCy's label says."""
+    words = text.split()
+    return len(words) > 1 and (words[-1].lower() in NAME_HEADS or bool(PLACE_HEADS.fullmatch(words[-1])))
+
+
+def _credit(e: Entity, s: Sentence) -> bool:
+    """Is the name the agency a dateline credits ("BRELLINGTON, England (Reuters) — …")?"""
+    at = e.start - s.start
+    return s.text[at - 1 : at] == "(" and bool(re.match(r"\)\s*[—–-]", s.text[e.end - s.start :]))
 
 
 def _named_by(e: Entity, q_stems: set[str], inside: set[str] = frozenset()) -> bool:
@@ -214,7 +276,8 @@ def _placed_by_context(e: Entity, s: Sentence) -> str | None:
     if e.label not in NAME_LABELS | {"PRODUCT", "NORP", "WORK_OF_ART"}:
         return None
     a, b = e.start - s.start, e.end - s.start
-    m = _PLACE_BEFORE.search(s.text[max(0, a - 40) : a]) or _PLACE_AFTER.match(s.text[b : b + 60])
+    before = s.text[max(0, a - 40) : a]
+    m = _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(s.text[b : b + 60]) or _PLACE_BEFORE_FROM.search(before)
     if not m:
         return None
     noun = re.search(PLACE_NOUNS, m.group())
@@ -222,9 +285,14 @@ def _placed_by_context(e: Entity, s: Sentence) -> str | None:
 
 
 _PLACE_BEFORE = re.compile(rf"(?:\b{PLACE_NOUNS}\s+of|\b(?:born|died|buried|lived|raised|settled|moved|"
-                           rf"based|located|situated|grew up)\s+(?:in|at|near|to)"
+                           rf"based|located|situated|grew up|move|moving|relocated?|transferred)\s+(?:in|at|near|to)"
                            # "its tributaries, the Nant Ffion and the Afon Lud": named in apposition
                            rf"|\b{PLACE_NOUNS}s?,(?:\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{1,3}}and)?(?:\s+the)?)\s+$")
+# "a retired geography teacher from Ebbsworth", "a 71-year-old from Leeds": where they are from.
+_FROM_PEOPLE = "|".join(sorted({w for w, k in TYPE_NOUNS.items() if k == "person"}
+                               | {"man", "woman", "boy", "girl", "men", "women", "mother", "pensioner"}))
+_PLACE_BEFORE_FROM = re.compile(rf"\b(?:{_FROM_PEOPLE}|\d+-year-old|comes?|came|hails?|hailed|originally|"
+                                rf"native)s?\s+from\s+$", re.I)
 _PLACE_AFTER = re.compile(rf"^,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?{PLACE_NOUNS}\b")
 _OWNER_BEFORE = re.compile(r"\b(?:of|for|in|at)\s+(?:the\s+)?$")
 _TIME_WORD = re.compile(r"\b(noon|midnight|dawn|dusk)\b", re.I)

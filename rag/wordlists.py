@@ -42,7 +42,7 @@ TYPE_NOUNS = {
     "mayor": "person", "chief": "person", "founder": "person", "owner": "person",
     "secretary": "person", "scientist": "person", "player": "person", "worker": "person",
     "author": "person", "writer": "person", "architect": "person", "designer": "person",
-    "chairman": "person", "director": "person", "king": "person", "queen": "person",
+    "chairman": "person", "chairwoman": "person", "chair": "person", "executive": "person", "director": "person", "king": "person", "queen": "person",
     "mother": "person", "father": "person", "wife": "person", "husband": "person",
     "son": "person", "daughter": "person", "brother": "person", "sister": "person",
     "parent": "person", "widow": "person", "successor": "person", "predecessor": "person",
@@ -62,7 +62,9 @@ TYPE_NOUNS = {
     "union": "organisation", "party": "organisation", "body": "organisation",
     "authority": "organisation", "institution": "organisation", "ministry": "organisation",
     "bank": "organisation", "charity": "organisation", "university": "organisation",
-    "airline": "organisation", "society": "organisation",
+    "airline": "organisation", "society": "organisation", "orchestra": "organisation",
+    "choir": "organisation", "band": "organisation", "ensemble": "organisation", "utility": "organisation",
+    "insurer": "organisation", "publisher": "organisation", "school": "organisation",
     "century": "date", "decade": "date", "season": "date",
     "population": "number", "capacity": "number", "attendance": "number",
     "total": "number", "figure": "number", "rise": "number", "increase": "number",
@@ -84,8 +86,18 @@ TYPE_NOUNS = {
     "editor": "person", "photographer": "person", "presenter": "person", "nurse": "person",
     "activist": "person", "campaigner": "person", "negotiator": "person",
     "vote": "number", "score": "number", "tally": "number", "limit": "number", "rate": "number",
-    "temperature": "number", "margin": "number",
+    "temperature": "number", "margin": "number", "share": "number", "proportion": "number",
+    "fraction": "number",
 }
+# Words that make a name the name of a thing, not a person ("the Calder and Moy company").
+NAME_HEADS = {"company", "corporation", "firm", "telegraph", "railway", "bridge", "stadium", "street",
+              "road", "prize", "award", "medal", "university", "college", "school", "hospital", "cup",
+              "trophy", "building", "tower", "house", "hall", "institute", "society", "foundation",
+              "museum", "theatre", "park", "square", "station", "line", "cell", "stand", "group",
+              "motor", "motors", "bank", "airport", "centre", "center", "club", "lane", "avenue",
+              "trust", "board", "council", "committee", "commission", "agency", "authority", "service",
+              "department", "court", "fund", "association", "federation", "league", "works", "elementary",
+              "academy", "primary", "library", "gallery", "festival", "prison", "mine", "plant", "factory"}
 IRREGULAR_PLURALS = {"people", "children", "men", "women", "mice", "geese", "feet", "teeth"}
 # "What is the height of …" measures as "how high …" does.
 MEASURE_NOUNS = {"height": "size", "length": "size", "width": "size", "depth": "size",
@@ -107,6 +119,18 @@ NUMBER_HOW = {"many", "much", "far", "long", "old", "big", "large", "often", "fa
 MEASURES = {"old": "age", "fast": "speed", "quickly": "speed", "far": "distance", "tall": "size",
             "high": "size", "heavy": "weight", "deep": "size",
             "wide": "size", "long": "duration", "often": "frequency"}
+# "How far along / advanced / through" asks how much of something is done.
+PROGRESS_WORDS = {"along", "advanced", "through", "complete", "completed", "done", "gone"}
+# Names of a kind that do not use its word: "Highway 41" is a road, "Ferry Quay" a port.
+KIND_ALIASES = {"road": {"highway", "motorway", "route", "interstate", "street", "avenue", "lane", "drive"},
+                "street": {"road", "avenue", "lane", "drive", "boulevard", "terrace"},
+                "river": {"afon", "burn", "brook", "creek"}, "port": {"harbour", "harbor", "quay", "dock", "docks"},
+                "mountain": {"mount", "peak", "ben", "fell", "hill"}, "lake": {"loch", "lough", "mere", "reservoir"}}
+# Nouns after "which"/"what" that name no kind of thing ("what kind of …", "which part …").
+VAGUE_KINDS = {"kind", "kinds", "sort", "sorts", "type", "types", "part", "parts", "way", "ways", "one", "ones",
+               "thing", "things", "happened", "else"}
+# "How much <word>" that asks for no amount in a unit ("how much time": a duration).
+NOT_AMOUNTS = {"more", "less", "time", "longer", "further", "farther", "money", "later", "earlier"}
 # "How much" asks for money when the question is about paying or costing.
 MONEY_WORDS = {"pay", "paid", "pays", "paying", "cost", "costs", "costing", "price", "priced", "spend",
                "spent", "spends", "worth", "money", "fund", "funds", "funding", "earn", "earned",

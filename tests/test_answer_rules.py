@@ -103,6 +103,15 @@ ARTICLES = {
         "Their union wants a rise of 6 percent. "
         "The operator, Kelby Buses, has offered 3 percent.\n"
     ),
+    "fire": (
+        "Wildfire forces evacuations near Corby Gap\n\n"
+        "CORBY GAP (Coastal Wire) — A wildfire forced 2,300 people from their homes on Thursday. "
+        "The Sable Canyon blaze has burned more than 5,800 acres of forest, officials said. "
+        "The Sable Canyon fire is the largest in the county since the Tamsin Ridge fire of 2017, "
+        "which burned about 14,000 acres. "
+        "Highway 41 remains closed to traffic between Corby Gap and the coast. "
+        "Three barns were destroyed on Quarry Road.\n"
+    ),
 }
 META = {
     "harbour": {"title": "Port of Aldmere reopens after storm", "published": "2024-03-06",
@@ -116,6 +125,7 @@ META = {
     "yard": {"title": "Boatyard wins navy order", "published": "2024-03-12", "source": "Coastal Wire"},
     "trout": {"title": "Anglers barred from Wenlow streams", "published": "2024-06-10", "source": "Valley Herald"},
     "buses": {"title": "Kelby bus staff walk out", "published": "2024-06-11", "source": "Coastal Wire"},
+    "fire": {"title": "Wildfire forces evacuations near Corby Gap", "published": "2024-08-10", "source": "Coastal Wire"},
 }
 
 
@@ -205,7 +215,11 @@ def test_real_words_are_not_corrected_to_corpus_words():
     ("How many homes lost power?", "count", "homes"),
     ("How many times did they meet?", "count", None),
     ("How much will Russia pay for the shells?", "money", None),
-    ("How much ammunition is left?", None, None),
+    ("How much ammunition is left?", "amount", None),
+    ("How much data did the hackers copy?", "amount", None),
+    ("How much higher is the new dam?", None, None),
+    ("How much time is left?", None, None),
+    ("How far along is the construction of the hospital?", "progress", None),
     ("How far is the town from the capital?", "distance", None),
     ("How long did the storm last?", "duration", None),
 ])
@@ -896,3 +910,100 @@ def test_an_indefinite_weekday_is_no_date():
     assert resolve("every Monday", published, "The ferry sails every Monday.") is None
     assert resolve("Fridays", published, "The market opens on Fridays.") is None
     assert resolve("Monday", published, "The ferry sailed on Monday.").iso() == "2024-06-10"
+
+
+def test_a_name_of_a_thing_is_no_person_whatever_its_label():
+    """spaCy's small model tagged "Kingsmoor Hospital" and "café" PERSON, and "Who chairs
+    the board?" was answered with them."""
+    fits = _fits("Who chairs the health board?", "The board meant to move patients into Kingsmoor Hospital.",
+                 (("PERSON", "Kingsmoor Hospital"),))
+    assert fits["Kingsmoor Hospital"] <= 0.3
+    fits = _fits("Whose bequest paid for the renovation?", "It added a café and was paid for by Henrik Aas.",
+                 (("PERSON", "café"), ("PERSON", "Henrik Aas")))
+    assert set(fits) == {"Henrik Aas"}
+
+
+def test_the_agency_a_dateline_credits_answers_nothing_but_which_organisation():
+    text = "BRELLINGTON, England (Reuters) — A judge found the pharmacy liable, its spokesman said."
+    assert "Reuters" not in _fits("Who speaks for the pharmacy?", text, (("ORG", "Reuters"),))
+    assert "Reuters" in _fits("Which agency filed the report?", text, (("ORG", "Reuters"),))
+
+
+def test_where_someone_is_from_and_where_they_move_to_are_places():
+    fits = _fits("Where is Maureen Delacourt from?", "Maureen Delacourt, a retired teacher from Ebbsworth, spoke.",
+                 (("PERSON", "Maureen Delacourt"), ("ORG", "Ebbsworth")))
+    assert fits["Ebbsworth"] == 1.0  # an ORG fits "where" at 0.2
+    fits = _fits("Where will the pupils go?", "Its students are expected to move to Birchwood Elementary.",
+                 (("PERSON", "Birchwood Elementary"),))
+    assert fits["Birchwood Elementary"] == 1.0
+
+
+def test_a_place_word_inside_a_name_makes_it_a_place_only_as_its_head():
+    assert _fits("Where was the vote held?", "The Ashcombe Valley School Board voted.",
+                 (("ORG", "The Ashcombe Valley School Board"),))["The Ashcombe Valley School Board"] < 0.5
+    fits = _fits("Where did she study?", "She studied at the University of Leeds and worked at Pier 33.",
+                 (("ORG", "the University of Leeds"), ("PERSON", "Pier 33")))
+    assert fits["the University of Leeds"] == fits["Pier 33"] == 1.0
+
+
+def test_a_person_named_with_a_role_after_the_name_is_found_untagged():
+    # spaCy's small model tagged nothing in this sentence.
+    fits = _fits("Who is the chief executive of the trust?", "Morven Ashgrove, the trust's chief executive, apologised.", ())
+    assert fits.get("Morven Ashgrove") == 1.0
+
+
+def test_how_far_along_asks_for_progress_and_how_much_data_for_an_amount():
+    fits = _fits("How far along is the construction?", "The building is 62 percent complete, 140 miles from the coast.",
+                 (("PERCENT", "62 percent"), ("QUANTITY", "140 miles")))
+    assert fits["62 percent"] > fits.get("140 miles", 0)
+    fits = _fits("How much data did the hackers copy?", "They copied about 310 gigabytes from 40 servers.",
+                 (("CARDINAL", "about 310"), ("CARDINAL", "40")))
+    assert "about 310 gigabytes" in fits and not fits.get("40")
+
+
+def test_what_time_prefers_a_clock_time_to_a_day():
+    fits = _fits("What time did the thieves get in?", "On Sunday, shortly after 2 a.m., thieves got in.",
+                 (("DATE", "Sunday"), ("TIME", "2 a.m.")))
+    assert fits["2 a.m."] > fits["Sunday"]
+
+
+def test_which_kind_of_thing_is_a_name_written_as_one():
+    """"Which vessel …", "in which room …": no type noun, so no short answer was given."""
+    fits = _fits("Which vessel ran aground?", "The trawler Sea Lark ran aground, Gareth Moyo said.",
+                 (("PRODUCT", "Sea Lark"), ("PERSON", "Gareth Moyo")))
+    assert fits == {}  # a name, but not said to be a vessel
+    fits = _fits("Which vessel ran aground?", "The vessel Sea Lark ran aground, Gareth Moyo said.",
+                 (("PRODUCT", "Sea Lark"), ("PERSON", "Gareth Moyo")))
+    assert set(fits) == {"Sea Lark"}
+    fits = _fits("In which room were the cases smashed?", "They took eleven objects from the Treasury Room.",
+                 (("ORG", "Treasury"), ("CARDINAL", "eleven")))
+    assert set(fits) == {"Treasury Room"}
+
+
+def test_a_figure_of_the_earlier_event_a_record_is_measured_against_is_not_the_answer():
+    text = "The fire is the largest since the Tamsin Ridge fire of 2017, which burned about 14,000 acres."
+    assert not _fits("How many acres has the fire burned?", text, (("QUANTITY", "about 14,000 acres"),))
+    assert _fits("How many acres did the last big fire burn?", text, (("QUANTITY", "about 14,000 acres"),))
+
+
+def test_a_named_institution_is_its_article_s_the_trust_unless_another_one_is_named():
+    from rag.candidates import _another_named
+    from rag.question import named_heads
+
+    assert ("northern waterways", "trust") in named_heads(analyse("Who runs the Northern Waterways Trust?"))
+    assert not _another_named("northern waterways", "trust", "The Northern Waterways Trust took over. The trust …")
+    assert _another_named("irish sea telegraph", "company",
+                          "The Calder and Moy Telegraph Company merged with the Irish Sea Telegraph Company.")
+
+
+def test_the_figure_of_the_event_reported_not_of_the_record_it_beats(town):
+    # The sentence on the record matches "fire" better; its figure is the earlier fire's.
+    a = town.query("How many acres has the Sable Canyon fire burned?")
+    assert not a.abstained and "5,800" in a.short_answer
+    a = town.query("How much land has the Sable Canyon fire burned?")  # an amount, in acres
+    assert not a.abstained and "5,800" in a.short_answer
+
+
+def test_which_road_takes_a_highway_too(town):
+    a = town.query("Which road has been closed to traffic by the fire?")
+    assert not a.abstained and a.short_answer == "Highway 41"

@@ -1,8 +1,10 @@
 """Integrity of the gold suites written blind to check that the engine generalises:
 eval/data/newswire/ (six news articles), eval/data/encyclopedia/ (six encyclopedia-style
 articles), eval/data/mixed/ (three of each; its dev split tuned on since the fourth
-session), eval/data/blind/ (three of each, written in the fourth session and never tuned
-on) and eval/data/blind2/ (three of each, written in the fifth session and never tuned on).
+session), eval/data/blind/ (three of each, written in the fourth session; its dev split
+tuned on since the sixth), eval/data/blind2/ (three of each, written in the fifth session
+and never tuned on) and eval/data/wide/ (three of each, written in the sixth session; its
+dev split tuned on).
 The checks tests/test_eval_gold.py makes of the seeds set, through the same
 helpers in eval.suite and eval.metrics; and no suite shares a question or a document with
 another.
@@ -35,6 +37,7 @@ SUITES = {
     "mixed": (Path("eval") / "data" / "mixed", "mx0", (350, 700), 80, 10),
     "blind": (Path("eval") / "data" / "blind", "bl0", (350, 700), 85, 14),
     "blind2": (Path("eval") / "data" / "blind2", "b2_0", (350, 700), 85, 14),
+    "wide": (Path("eval") / "data" / "wide", "wd0", (350, 700), 95, 15),
 }
 
 
@@ -117,6 +120,8 @@ def test_multi_source_and_conflict_rows_rest_on_several_articles(suite):
     ("blind", "seeds"), ("blind", "newswire"), ("blind", "encyclopedia"), ("blind", "mixed"),
     ("blind2", "seeds"), ("blind2", "newswire"), ("blind2", "encyclopedia"), ("blind2", "mixed"),
     ("blind2", "blind"),
+    ("wide", "seeds"), ("wide", "newswire"), ("wide", "encyclopedia"), ("wide", "mixed"), ("wide", "blind"),
+    ("wide", "blind2"),
 ])
 def test_no_two_suites_share_a_question_or_a_document(mine, other, tmp_path):
     loaded = [load_suite("seeds" if n == "seeds" else REPO / SUITES[n][0], tmp_path / n)
