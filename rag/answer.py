@@ -48,7 +48,8 @@ SUPPORT_MARGIN = 0.55
 # Words that give a reason or a motive ("because", "so that", "is demanding", "hopes to"),
 # for why-questions; not "since", which dates as often as it explains.
 REASON = re.compile(r"\b(because|so that|so as to|in order to|due to|owing to|demand\w*|wants?|hopes?|seeks?|"
-                    r"aims?|to avoid|to prevent|in protest|as a result|the reason)\b", re.I)
+                    r"aims?|to avoid|to prevent|in protest|as a result|the reason|caused|causes|cause of|"
+                    r"blamed|led to|result of|responsible for)\b", re.I)
 # How close to the best sentence a reason must score to be quoted (0.5-0.6 on the why-
 # questions of the four dev splits: the same; 0.6 keeps off-topic reasons out).
 REASON_MARGIN = 0.6
@@ -347,12 +348,23 @@ class ExtractiveAnswerer:
             # so that the carriage cannot run away …": the reason follows the fact.
             best = ranked[0]
             chosen = chosen[: n - 1] + [ScoredSentence(nxt, best.score, best.dense, best.lexical, 0.0, best.matched_terms)]
-        if q.wh == "why" and not any(REASON.search(r.sentence.text) for r in chosen):
+        # The question's words for what is explained ("declined"), not its subject's: a
+        # reason for something else ("Because the fire has destroyed the trees' defences")
+        # does not answer "why has the beetle declined".
+        subject = set(stem_all(tokenize(docs.get(lead, ("", {}))[1].get("title") or ""))) | set(stem_all(question_names(q)))
+        asked = set(stem_all(list(q.key_terms))) - subject
+
+        def gives_reason(r):
+            return REASON.search(r.sentence.text) and (not asked or asked & set(stem_all(tokenize(r.sentence.text))))
+
+        if q.wh == "why" and not any(gives_reason(r) for r in chosen):
             # "Why are the dockers on strike?": the passage says they are; the reason is in
             # another sentence of the article ("The union is demanding a rise of 9 percent").
             have = {r.sentence.sid for r in chosen}
-            reason = next((r for r in ranked[:SUPPORT_POOL] if r.doc_id == lead and r.sentence.sid not in have
-                           and r.score >= ranked[0].score * REASON_MARGIN and REASON.search(r.sentence.text)), None)
+            reasons = [r for r in ranked[:SUPPORT_POOL] if r.doc_id == lead and r.sentence.sid not in have
+                       and r.score >= ranked[0].score * REASON_MARGIN and REASON.search(r.sentence.text)]
+            reason = next((r for r in reasons if gives_reason(r)), None) or next(
+                (r for r in reasons if not any(REASON.search(c.sentence.text) for c in chosen)), None)
             if reason is not None:
                 chosen = chosen[: n - 1] + [reason]
         chosen.sort(key=lambda r: r.sentence.start)

@@ -44,7 +44,8 @@ def found_by_pattern(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
         found += _spans(_PLACE_OF, s, "GPE", group=1)  # "the village of Pontarrow", untagged
     if q.answer_type == "person":
         found += _titled_people(s)  # "Castelmora Mayor Giulia Santoro" tagged as one ORG
-        found += _spans(_APPOSED_PERSON, s, "PERSON", group=1)  # "Morven Ashgrove, the trust's chief executive"
+        found += _spans(_APPOSED_PERSON, s, "PERSON", group=1, relabel=True)  # "Morven Ashgrove, the trust's chief executive"
+        found += _spans(_ROLE_THEN_NAME, s, "PERSON", group=1, relabel=True)  # "one daughter, Margit, born in 1897"
     if q.answer_type in {"date", "time"} and (end := life_event(q.text)):
         found += _life_dates(s, end)  # "Josiah Kell (3 May 1823 – 19 November 1891)"
     return found
@@ -81,6 +82,10 @@ _PERSON_NOUNS = "|".join(sorted((w for w, k in TYPE_NOUNS.items() if k == "perso
 _APPOSED_PERSON = re.compile(
     rf"(?<![\w'’-])((?!The\b)[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){{1,2}}),\s+(?:the|a|an|its|his|her|"
     rf"their|[A-Z][\w'’-]*['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_PERSON_NOUNS})s?\b")
+
+_ROLE_THEN_NAME = re.compile(
+    rf"\b(?:{_PERSON_NOUNS})s?,\s+((?!The\b)[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){{0,2}})"
+    rf"(?=\s*[,;.]|\s+(?:who|born|was|is|had|has)\b)")
 
 
 def _dateline(s: Sentence) -> list[Entity]:
@@ -150,10 +155,11 @@ def _life_dates(s: Sentence, which: int) -> list[Entity]:
     return out
 
 
-def _spans(pattern: re.Pattern, s: Sentence, label: str, group: int = 0) -> list[Entity]:
+def _spans(pattern: re.Pattern, s: Sentence, label: str, group: int = 0, relabel: bool = False) -> list[Entity]:
     """Values written out in ``s`` that spaCy splits or misses ("over a year and a half",
-    "every six minutes"), as entities of ``label`` (the match, or one of its groups)."""
-    taken = [(e.start, e.end) for e in s.entities]
+    "every six minutes"), as entities of ``label`` (the match, or one of its groups). With
+    ``relabel``, also a span spaCy tagged with another label ("one daughter, Margit": GPE)."""
+    taken = [(e.start, e.end) for e in s.entities if not relabel or e.label == label]
     out = []
     for m in pattern.finditer(s.text):
         a, b = s.start + m.start(group), s.start + m.end(group)

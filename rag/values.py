@@ -150,10 +150,12 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
             fit *= ROLE_MISSING  # "Japan's prime minister": "Kim" is named nowhere near "minister"
         if q.answer_type == "person" and _thing_name(e.text):
             fit = min(fit, TYPE_COMPAT["person"]["ORG"])  # "Kingsmoor Hospital", a PERSON to spaCy
-        if q.answer_type != "organisation" and _credit(e, s):
-            continue  # "LONDON (Reuters) —": who wrote the report, not what it reports
+        if q.answer_type != "organisation" and _credit(e, s) or e.label != DATELINE and _in_dateline(e, s):
+            continue  # "LONDON, May 17 (Reuters) —": where, when and by whom the report was filed
         if q.answer_type == "person" and e.label != "PERSON" and _OWNER_BEFORE.search(s.text[: e.start - s.start]):
             fit *= ROLE_MISSING  # "the mayor of Marden": the place the role belongs to, not its holder
+        if q.answer_type == "duration" and e.label in {"DATE", "TIME"} and _DURATION.search(e.text):
+            fit = 1.0  # "less than ten minutes", a TIME to spaCy
         if q.answer_type in {"date", "time"} and _DURATION.search(e.text) and not e.resolved:
             fit *= 0.3  # "more than three years" is a length of time, not a when
         if q.answer_type in {"date", "time"}:
@@ -170,6 +172,8 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
                 fit = 1.0  # "10th foreign trip", "the past 17 months", "aged 39": any number
             fit *= _measure_fit(q, e, s)
             e = _with_unit(q, e, s)
+        if q.answer_type in {"number", "duration"} and e.label in NUMERIC_LABELS | {"MONEY", "PERCENT", "TIME"}:
+            e = _with_range(e, s)
         if q.answer_type == "number" and not ASKS_LAST.search(q.text) and \
                 EARLIER_FIGURE.search(s.text[max(0, e.start - s.start - 120) : e.start - s.start]):
             continue  # "the largest since the Tamsin Ridge fire of 2017, which burned 14,000 acres"
@@ -184,11 +188,13 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
         if _named_by(e, q_stems - units, inside) or _demonym_of(e.text, q_words):
             continue  # the question already names it ("Russia" for "the Russian navy") ("Joe Biden" for "Biden's adviser")
         out.append((e, fit))
-    return out
+    # A value inside a longer one ("11" in "11 to 14 millimetres") gives way to it.
+    return [(e, f) for e, f in out if not any(
+        o.start <= e.start and e.end <= o.end and o.end - o.start > e.end - e.start for o, _ in out)]
 
 
 _CLOCK = re.compile(r"\d[:.]\d\d|\b(?:a\.?m\.?|p\.?m\.?|o'clock|noon|midnight|dawn|dusk|morning|afternoon|"
-                    r"evening|night|hours?)\b", re.I)
+                    r"evening|night)\b", re.I)
 TIME_WITHOUT_CLOCK = 0.4
 KIND_LABELS = NAME_LABELS | {"PRODUCT", "EVENT", "WORK_OF_ART", "NORP", "LAW"}
 
@@ -220,6 +226,17 @@ def _thing_name(text: str) -> bool:
     "Calder and Moy Company")? No person is called that, whatever spaCy's label says."""
     words = text.split()
     return len(words) > 1 and (words[-1].lower() in NAME_HEADS or bool(PLACE_HEADS.fullmatch(words[-1])))
+
+
+# A wire report's opening line up to its dash: "HOLLIS GAP, Aug. 10 (Western Press Service) -".
+_DATELINE_HEAD = re.compile(r"^\W*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*,[^()—–]{0,40}?\([^)]{1,40}\)\s*[—–-]")
+
+
+def _in_dateline(e: Entity, s: Sentence) -> bool:
+    """Is the value the date in a dateline ("HOLLIS GAP, Aug. 10 (…) -"): the day the report
+    was filed, which answers no question about what it reports?"""
+    m = _DATELINE_HEAD.match(s.text)
+    return bool(m) and e.label in {"DATE", "TIME"} and e.end - s.start <= m.end()
 
 
 def _credit(e: Entity, s: Sentence) -> bool:
@@ -333,6 +350,21 @@ def _with_unit(q: QuestionAnalysis, e: Entity, s: Sentence) -> Entity:
     if m and (pattern.fullmatch(m.group().lstrip("- ")) or pattern.search(e.text + m.group())):
         return Entity(e.label, e.text + m.group(), e.start, e.end + m.end(), e.resolved, e.resolved_label)
     return e
+
+
+_SMALL_NUMBER = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_RANGE_START = re.compile(rf"(?:\bbetween\s+{_SMALL_NUMBER}\s+and|\b{_SMALL_NUMBER}\s*(?:to|[-–]))\s*$", re.I)
+
+
+def _with_range(e: Entity, s: Sentence) -> Entity:
+    """The value with the start of the range it ends ("11 to " + "14 millimetres",
+    "between 3 and " + "5 metres"), which spaCy's small model tags apart."""
+    at = e.start - s.start
+    m = _RANGE_START.search(s.text[max(0, at - 30) : at])
+    if not m or re.match(r"[\d,.]+\s*[-–]\s*$", m.group()) and TALLY.fullmatch(s.text[at - len(m.group()) : e.end - s.start]):
+        return e
+    start = e.start - len(m.group())
+    return Entity(e.label, s.text[start - s.start : e.end - s.start], start, e.end, e.resolved, e.resolved_label)
 
 
 def _with_name_tail(e: Entity, s: Sentence) -> Entity:

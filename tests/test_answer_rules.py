@@ -92,7 +92,10 @@ ARTICLES = {
         "The Wenlow district council voted 9-3 on Friday to bar anglers from the upper Wenlow. "
         "The ban covers one tributary of the river, the Afon Bryn, where the Wenlow trout spawns. "
         "The trout cannot survive in water warmer than 21 °C, a council ecologist said. "
-        "Anglers caught 640 trout on the upper river last year.\n"
+        "Anglers caught 640 trout on the upper river last year. "
+        "Trout numbers in the Wenlow have fallen by half since 2010. "
+        "The council chose the Afon Bryn because its gravel beds are easy to reach. "
+        "Warmer summers and silt from forestry are blamed for the fall in trout numbers.\n"
     ),
     "buses": (
         "Kelby bus staff walk out\n\n"
@@ -1007,3 +1010,28 @@ def test_the_figure_of_the_event_reported_not_of_the_record_it_beats(town):
 def test_which_road_takes_a_highway_too(town):
     a = town.query("Which road has been closed to traffic by the fire?")
     assert not a.abstained and a.short_answer == "Highway 41"
+
+
+def test_a_range_is_answered_whole():
+    fits = _fits("What size do adult beetles reach?", "Adults reach 11 to 14 millimetres in length.",
+                 (("CARDINAL", "11"), ("QUANTITY", "14 millimetres")))
+    assert fits == {"11 to 14 millimetres": 1.0}
+    assert set(_fits("What was the score?", "They won 3-1 on Sunday.", (("CARDINAL", "3"), ("CARDINAL", "1")))) == {"3-1"}
+
+
+def test_a_length_of_time_tagged_time_answers_how_long():
+    fits = _fits("How long did the thieves spend inside?", "They were inside for less than ten minutes.",
+                 (("TIME", "less than ten minutes"),))
+    assert fits["less than ten minutes"] == 1.0  # TIME fits a duration at 0.8
+
+
+def test_a_person_named_after_the_role_is_found_whatever_the_tagger_said():
+    text = "The couple had one daughter, Margit, born in 1897."
+    assert _fits("Who is her daughter?", text, (("GPE", "Margit"),)) == {"Margit": 1.0}
+
+
+def test_a_why_answer_quotes_a_reason_for_what_was_asked(town):
+    """A reason for something else in the passage ("because the yard had space") does not
+    answer "why"; the article's reason for what was asked is quoted."""
+    a = town.query("Why have trout numbers in the Wenlow fallen?")
+    assert any("blamed" in c.quote for c in a.citations), [c.quote for c in a.citations]
