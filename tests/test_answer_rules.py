@@ -1035,3 +1035,9 @@ def test_a_why_answer_quotes_a_reason_for_what_was_asked(town):
     answer "why"; the article's reason for what was asked is quoted."""
     a = town.query("Why have trout numbers in the Wenlow fallen?")
     assert any("blamed" in c.quote for c in a.citations), [c.quote for c in a.citations]
+
+
+def test_the_date_a_dateline_gives_answers_nothing():
+    text = "HOLLIS GAP, Aug. 10 (Western Press Service) - Residents left on Thursday."
+    fits = _fits("When did residents leave?", text, (("DATE", "Aug. 10"), ("DATE", "Thursday")))
+    assert set(fits) == {"Thursday"}

@@ -3,8 +3,9 @@ eval/data/newswire/ (six news articles), eval/data/encyclopedia/ (six encycloped
 articles), eval/data/mixed/ (three of each; its dev split tuned on since the fourth
 session), eval/data/blind/ (three of each, written in the fourth session; its dev split
 tuned on since the sixth), eval/data/blind2/ (three of each, written in the fifth session
-and never tuned on) and eval/data/wide/ (three of each, written in the sixth session; its
-dev split tuned on).
+and never tuned on), eval/data/wide/ (three of each, written in the sixth session; its
+dev split tuned on) and eval/data/blind3/ (three of each, written in the sixth session and
+never tuned on).
 The checks tests/test_eval_gold.py makes of the seeds set, through the same
 helpers in eval.suite and eval.metrics; and no suite shares a question or a document with
 another.
@@ -38,6 +39,7 @@ SUITES = {
     "blind": (Path("eval") / "data" / "blind", "bl0", (350, 700), 85, 14),
     "blind2": (Path("eval") / "data" / "blind2", "b2_0", (350, 700), 85, 14),
     "wide": (Path("eval") / "data" / "wide", "wd0", (350, 700), 95, 15),
+    "blind3": (Path("eval") / "data" / "blind3", "b3_0", (350, 700), 95, 15),
 }
 
 
@@ -122,6 +124,8 @@ def test_multi_source_and_conflict_rows_rest_on_several_articles(suite):
     ("blind2", "blind"),
     ("wide", "seeds"), ("wide", "newswire"), ("wide", "encyclopedia"), ("wide", "mixed"), ("wide", "blind"),
     ("wide", "blind2"),
+    ("blind3", "seeds"), ("blind3", "newswire"), ("blind3", "encyclopedia"), ("blind3", "mixed"),
+    ("blind3", "blind"), ("blind3", "blind2"), ("blind3", "wide"),
 ])
 def test_no_two_suites_share_a_question_or_a_document(mine, other, tmp_path):
     loaded = [load_suite("seeds" if n == "seeds" else REPO / SUITES[n][0], tmp_path / n)
