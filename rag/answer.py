@@ -306,6 +306,10 @@ class ExtractiveAnswerer:
             # answered two unanswerable ones: not kept.)
             return self._abstain(q, ranked, docs)
         if not cands:
+            if q.answer_type == "person" or q.answer_type in {"date", "time"} and q.focus:
+                # "Who was behind the attack?", "In what year did it open?": the best
+                # sentences name no one, give no date; a passage would not answer either.
+                return self._abstain(q, ranked, docs)
             return self._passages(q, ranked, docs, short=None, neighbours=neighbours)
         best = cands[0]
         agree, differ = _agree_and_differ(q, best, pool)

@@ -1041,3 +1041,9 @@ def test_the_date_a_dateline_gives_answers_nothing():
     text = "HOLLIS GAP, Aug. 10 (Western Press Service) - Residents left on Thursday."
     fits = _fits("When did residents leave?", text, (("DATE", "Aug. 10"), ("DATE", "Thursday")))
     assert set(fits) == {"Thursday"}
+
+
+def test_a_who_question_whose_best_sentences_name_no_one_is_not_answered(town):
+    # The railway's article says how the engine is coupled, not who designed the coupling.
+    a = town.query("Who designed the coupling of the Marden Hill Railway engine?")
+    assert a.abstained, a.text
