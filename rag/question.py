@@ -137,7 +137,7 @@ def _kind_noun(words: list[str]) -> str | None:
     the answer is a name of that kind."""
     for i, w in enumerate(words[:6]):
         if w in {"what", "which"}:
-            nxt = words[i + 1] if i + 1 < len(words) else ""
+            nxt = _phrase_head(words[i + 1 :]) or (words[i + 1] if i + 1 < len(words) else "")
             if nxt.isalpha() and len(nxt) > 2 and nxt not in STOPWORDS | AUXILIARIES | MODALS | VAGUE_KINDS \
                     and not nxt.endswith(("ed", "ing")):
                 return nxt
@@ -153,11 +153,26 @@ def _type_noun(after: list[str]) -> str | None:
         after = after[1:]  # "what was the committee vote"
     if "name" in after[:3] and "of" in after[:5]:
         after = after[after.index("of") + 1 :]
+    if (head := _phrase_head(after)) is not None:
+        # "What state honour did she receive?", "Which company director was arrested?": the
+        # phrase's head, before its auxiliary, says the kind; the words before it do not.
+        return head if _singular(head) in TYPE_NOUNS or head in MEASURE_NOUNS else None
     for w in after[:4]:
         if _singular(w) in TYPE_NOUNS or w in MEASURE_NOUNS:
             return w
         if w in STOPWORDS - DETERMINERS:
             break  # "what did …": past the noun phrase
+    return None
+
+
+def _phrase_head(after: list[str]) -> str | None:
+    """The last word of a two- or three-word noun phrase that ends at an auxiliary
+    ("state honour did …" -> honour), else None."""
+    for n in (2, 3):
+        phrase = after[:n]
+        if len(after) > n and after[n] in AUXILIARIES and all(
+                w.isalpha() and w not in STOPWORDS | AUXILIARIES | MODALS for w in phrase):
+            return phrase[-1]
     return None
 
 

@@ -115,6 +115,8 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
         fit = 1.0 if e.label == LIFE_DATE else compat.get(e.label, 0.0)
         if e.label == "PERSON" and not any(w[:1].isupper() for w in e.text.split()):
             continue  # "café", a PERSON to spaCy: a name is written with a capital
+        if e.label in NAME_LABELS and PLACE_HEADS.fullmatch(re.sub(r"^(?:the|The)\s+", "", e.text)):
+            continue  # "River" of "A Furnace by the River": a kind of place, not a named one
         if q.answer_type == "entity":
             # "Which utility …": a name written as one ("the utility Northline Power", "the
             # Treasury Room" for "which room"); any other name is a guess.

@@ -1047,3 +1047,20 @@ def test_a_who_question_whose_best_sentences_name_no_one_is_not_answered(town):
     # The railway's article says how the engine is coupled, not who designed the coupling.
     a = town.query("Who designed the coupling of the Marden Hill Railway engine?")
     assert a.abstained, a.text
+
+
+def test_a_place_word_alone_is_no_named_place():
+    fits = _fits("Where did she die?", "She moved to Tressick Bay and wrote A Furnace by the River.",
+                 (("GPE", "Tressick Bay"), ("LOC", "River")))
+    assert set(fits) == {"Tressick Bay"}
+
+
+@pytest.mark.parametrize("question, answer_type, focus", [
+    ("What state honour did she receive after the war?", "entity", "honour"),  # was: a place ("state")
+    ("Which company director was arrested?", "person", "director"),  # was: an organisation
+    ("Which football club did he join?", "organisation", "club"),
+    ("What city will host the summit?", "place", "city"),
+])
+def test_the_kind_is_the_head_of_the_phrase_before_its_verb(question, answer_type, focus):
+    q = analyse(question)
+    assert (q.answer_type, q.focus) == (answer_type, focus)
