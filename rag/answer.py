@@ -20,6 +20,7 @@ from rag.candidates import (
     asks_past, contradicts, exclusive, find_candidates, follow_on, in_time, pinned, support_order, term_weights,
 )
 from rag.chat import continuation, expand_follow_up, read_on
+from rag.bridge import find_bridge
 from rag.compose import (
     as_written, cite, distinct_docs, distinct_sentences, factoid_answer, text_pieces,
 )
@@ -129,6 +130,12 @@ class ExtractiveAnswerer:
             earlier = self._answer(history[-1], history[:-1], retriever, top_k, mode, filters, {}, depth + 1)
             if not earlier.abstained and earlier.citations:
                 return self._go_on(q, earlier, kind)
+        if depth == 0 and (bridge := find_bridge(q.text)) is not None:
+            # "Who founded the museum that keeps Ilse Marnovar's piano?": first "Which museum
+            # keeps …?", then the question about the museum it names.
+            answer = self._bridged(bridge, q, history, retriever, top_k, mode, filters, timings)
+            if answer is not None:
+                return answer
         search, extra = expand_follow_up(q, history, vocab, lexicon)
         t = time.perf_counter()
         # Embedded as a question whether or not it was typed with its question mark: the
@@ -161,6 +168,28 @@ class ExtractiveAnswerer:
             answer = self._compose(q, ranked, docs, vocab, extra, neighbours)
         timings["answer_ms"] = (time.perf_counter() - t) * 1000
         return answer
+
+    def _bridged(self, bridge, q, history, retriever, top_k, mode, filters, timings) -> Answer | None:
+        """The answer to the outer question of ``bridge``, with the inner answer's evidence
+        cited after it; None when either finds nothing (the question is then answered as
+        written)."""
+        inner = self._answer(bridge.inner, (), retriever, top_k, mode, filters, {}, MAX_READ_ON)
+        name = re.sub(r"^(?:the|The)\s+", "", inner.short_answer or "")
+        if inner.abstained or not name or not inner.citations or not name[:1].isupper() \
+                or name.lower() in q.text.lower():
+            return None
+        outer = self._answer(bridge.outer(q.text, name), history, retriever, top_k, mode, filters, timings,
+                             MAX_READ_ON)
+        if outer.abstained:
+            return None
+        first = inner.citations[0]
+        same = next((c for c in outer.citations if c.quote == first.quote), None)
+        number = same.number if same else len(outer.citations) + 1
+        cites = list(outer.citations) + ([] if same else [replace(first, number=number)])
+        text = f"{outer.text}\n\n*{bridge.phrase[0].upper() + bridge.phrase[1:]}*: **{name}** [{number}]"
+        if not same:
+            text += f"\n> {first.quote} [{number}]"
+        return replace(outer, text=text, citations=cites, question=q.text)
 
     def _go_on(self, q, earlier: Answer, kind: str) -> Answer:
         """The sentences that follow the earlier answer's last quote in its article: the

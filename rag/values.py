@@ -111,6 +111,7 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
     units |= {focus} if focus else set()
     q_words = tokenize(q.text)
     inside = _names_inside_other_names(q.text)
+    ranges: list[tuple[int, int]] = []
     for e in entities:
         fit = 1.0 if e.label == LIFE_DATE else compat.get(e.label, 0.0)
         if e.label == "PERSON" and not any(w[:1].isupper() for w in e.text.split()):
@@ -175,7 +176,10 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
             fit *= _measure_fit(q, e, s)
             e = _with_unit(q, e, s)
         if q.answer_type in {"number", "duration"} and e.label in NUMERIC_LABELS | {"MONEY", "PERCENT", "TIME"}:
-            e = _with_range(e, s)
+            whole = _with_range(e, s)
+            if whole is not e:
+                ranges.append((whole.start, whole.end))
+            e = whole
         if q.answer_type == "number" and not ASKS_LAST.search(q.text) and \
                 EARLIER_FIGURE.search(s.text[max(0, e.start - s.start - 120) : e.start - s.start]):
             continue  # "the largest since the Tamsin Ridge fire of 2017, which burned 14,000 acres"
@@ -190,9 +194,8 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
         if _named_by(e, q_stems - units, inside) or _demonym_of(e.text, q_words):
             continue  # the question already names it ("Russia" for "the Russian navy") ("Joe Biden" for "Biden's adviser")
         out.append((e, fit))
-    # A value inside a longer one ("11" in "11 to 14 millimetres") gives way to it.
-    return [(e, f) for e, f in out if not any(
-        o.start <= e.start and e.end <= o.end and o.end - o.start > e.end - e.start for o, _ in out)]
+    # A value inside a range ("11" in "11 to 14 millimetres") gives way to it.
+    return [(e, f) for e, f in out if not any(a <= e.start and e.end <= b and b - a > e.end - e.start for a, b in ranges)]
 
 
 _CLOCK = re.compile(r"\d[:.]\d\d|\b(?:a\.?m\.?|p\.?m\.?|o'clock|noon|midnight|dawn|dusk|morning|afternoon|"

@@ -9,6 +9,7 @@ import json
 import pytest
 
 from rag import Pipeline, RagSettings
+from rag.bridge import find_bridge
 from rag.question import Vocab, analyse
 
 ARTICLES = {
@@ -115,6 +116,18 @@ ARTICLES = {
         "Highway 41 remains closed to traffic between Corby Gap and the coast. "
         "Three barns were destroyed on Quarry Road.\n"
     ),
+    "fell": (
+        "Tobias Fell\n\n"
+        "Tobias Fell (1811 – 1879) was an English inventor of marine chronometers. "
+        "He was born in Whitby and trained as a watchmaker in Leeds. "
+        "His workbench and tools are kept at the Holm Museum in Bexley.\n"
+    ),
+    "holm": (
+        "Holm Museum\n\n"
+        "The Holm Museum is a museum of clocks and scientific instruments in Bexley. "
+        "The clockmaker Anna Ruskin founded it in 1902 with her own collection. "
+        "It has been run by a charitable trust since 1961.\n"
+    ),
 }
 META = {
     "harbour": {"title": "Port of Aldmere reopens after storm", "published": "2024-03-06",
@@ -129,6 +142,8 @@ META = {
     "trout": {"title": "Anglers barred from Wenlow streams", "published": "2024-06-10", "source": "Valley Herald"},
     "buses": {"title": "Kelby bus staff walk out", "published": "2024-06-11", "source": "Coastal Wire"},
     "fire": {"title": "Wildfire forces evacuations near Corby Gap", "published": "2024-08-10", "source": "Coastal Wire"},
+    "fell": {"title": "Tobias Fell", "published": "2024-04-02", "source": "Encyclopedia"},
+    "holm": {"title": "Holm Museum", "published": "2024-04-02", "source": "Encyclopedia"},
 }
 
 
@@ -1064,3 +1079,13 @@ def test_a_place_word_alone_is_no_named_place():
 def test_the_kind_is_the_head_of_the_phrase_before_its_verb(question, answer_type, focus):
     q = analyse(question)
     assert (q.answer_type, q.focus) == (answer_type, focus)
+
+
+def test_a_question_about_something_named_only_by_another_fact_is_answered_in_two_steps(town):
+    """"The museum that keeps Tobias Fell's workbench" is the Holm Museum (one article);
+    who founded it is in another."""
+    a = town.query("Who founded the museum that keeps Tobias Fell's workbench?")
+    assert not a.abstained and a.short_answer == "Anna Ruskin", a.text
+    assert {c.doc_id for c in a.citations} == {"fell", "holm"}
+    # Asked for the thing itself, the inner answer is the answer.
+    assert find_bridge("What is the museum that keeps Tobias Fell's workbench called?") is None
