@@ -17,7 +17,8 @@ import numpy as np
 
 from rag.abstain import ASKS_NAME, names_something, should_abstain
 from rag.candidates import (
-    asks_past, contradicts, exclusive, find_candidates, follow_on, in_time, pinned, support_order, term_weights,
+    FUTURE_QUESTION, PAST_QUESTION, asks_past, contradicts, exclusive, find_candidates, follow_on, in_time, pinned,
+    support_order, term_weights,
 )
 from rag.chat import continuation, expand_follow_up, read_on
 from rag.bridge import find_bridge
@@ -57,6 +58,9 @@ REASON_MARGIN = 0.6
 # When the strong sentences hold no value of the kind asked, one from a sentence scoring
 # within FALLBACK_MARGIN of the best answers (0.7-0.8 tried on six dev splits; 0.8 best).
 FALLBACK_MARGIN = 0.8
+# What a sentence says is only expected or planned ("is expected to report", "will open").
+PLANNED = re.compile(r"\b(will|would|is|are)\s+(?:\w+\s+)?(?:expected|due|scheduled|planned|set|likely|going)\s+to\b|"
+                     r"\b(?:is|are)\s+(?:scheduled|due|planned|set)\s+for\b|\bwill\s+(?!not\b)\w+", re.I)
 SUPPORT_PROXIMITY = 0.3
 CONFLICT_PROXIMITY = 0.5
 # ... and when its sentence matches the question's words nearly as well as the answer's.
@@ -239,6 +243,12 @@ class ExtractiveAnswerer:
                 q, [r for r in ranked if r.score >= ranked[0].score * STRONG_MARGIN]):
             # "What is the name of North Korea's new spy satellite?": the best sentences
             # name nothing the question does not already name.
+            return self._abstain(q, ranked, docs)
+        strong = [r for r in ranked if r.score >= ranked[0].score * STRONG_MARGIN]
+        if PAST_QUESTION.search(q.text) and not FUTURE_QUESTION.search(q.text) \
+                and all(PLANNED.search(r.sentence.text) for r in strong):
+            # "What did the first soil maps show?", "What was the outcome of the
+            # referendum?": the best sentences only say what is expected or planned.
             return self._abstain(q, ranked, docs)
         return self._passages(q, ranked, docs, neighbours=neighbours)
 

@@ -60,6 +60,7 @@ ARTICLES = {
         "Its lawyer, Mark Hale, said the firm had since retrained every captain. "
         "Judge Ruth Amory, sitting at Aldmere Crown Court, also ordered it to pay £12,000 in costs. "
         "The ferry struck the harbour wall in fog in January. "
+        "A separate inquiry by the marine accident board is expected to report its findings in the autumn. "
         "The company's appeal against the fine is expected to be heard in June. "
         "The two-day hearing ended on Thursday afternoon.\n"
     ),
@@ -1089,3 +1090,10 @@ def test_a_question_about_something_named_only_by_another_fact_is_answered_in_tw
     assert {c.doc_id for c in a.citations} == {"fell", "holm"}
     # Asked for the thing itself, the inner answer is the answer.
     assert find_bridge("What is the museum that keeps Tobias Fell's workbench called?") is None
+
+
+def test_what_happened_is_not_answered_by_what_is_only_expected(town):
+    a = town.query("What did the marine accident board's inquiry find?")
+    assert a.abstained, a.text
+    # Asked about the plan itself, the same sentence answers.
+    assert not town.query("When is the marine accident board expected to report?").abstained
