@@ -315,8 +315,12 @@ def pinned(q, cands: list[Candidate], pool: list[Candidate], neighbours, docs) -
     another town."""
     if (years := YEAR.findall(q.text)) and q.answer_type not in {"date", "time"}:
         def has_years(c):
+            # Written with the value, or the year of a day the sentence gives ("on Monday"
+            # in a report of May 2025 is in 2025).
             text = _written_with(c, neighbours, only_referring=True)
-            return all(y in text for y in years)
+            dated = {str(y) for e in c.evidence.sentence.entities if (days := e.days()) and days[1].year - days[0].year < 1
+                     for y in {days[0].year, days[1].year}}
+            return all(y in text or y in dated for y in years)
         cands = [c for c in cands if has_years(c)] or [c for c in pool if has_years(c)]
         if not cands and q.answer_type == "number":
             return None

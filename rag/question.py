@@ -228,6 +228,8 @@ def _measure(words: list[str]) -> tuple[str | None, str | None]:
             plural = [x for x in phrase if x in IRREGULAR_PLURALS
                       or (len(x) > 3 and x.endswith("s") and not x.endswith("ss"))]
             noun = plural[0] if plural else (phrase[-1] if phrase else None)
+            if noun in {"people", "persons"}:
+                return "headcount", None  # "how many people …": a number said to count people
             if noun in GENERIC_COUNTED:
                 return "count", None
             # "dock workers": also "dockers" (the word before the noun, kept after a space).

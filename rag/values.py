@@ -90,6 +90,11 @@ COUNTED_WORDS = 4
 # A gathering of people counted by the value after it ("a crowd of 2,340"), or what a place
 # holds ("a capacity of 21,000").
 _PEOPLE_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:people|residents|inhabitants|citizens|spectators|fans|visitors)\b")
+# Any count of people ("how many people were rescued"): "14 people", "Fourteen holidaymakers".
+_PERSONS_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:people|persons|residents|inhabitants|citizens|spectators|fans|"
+                            r"visitors|passengers|workers|staff|pupils|students|children|adults|patients|"
+                            r"holidaymakers|tourists|customers|members|employees|men|women|survivors|victims|"
+                            r"climbers|walkers|runners|guests|voters)\b", re.I)
 _PEOPLE_COUNT = re.compile(r"\b(?:crowd|attendance|audience|turnout|workforce|congregation|membership|capacity|"
                            r"population)\s+(?:of|was|is|reached|numbered)\s+(?:about\s+|some\s+|around\s+|"
                            r"nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", re.I)
@@ -171,7 +176,7 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
             elif ASKS_LAST.search(q.text) and LAST_BEFORE.search(before):
                 fit = max(fit, 1.0) * FOCUS_BONUS  # "was last hit by a comparable flood in 1966"
         if q.measure and q.answer_type in {"number", "duration"}:
-            if q.measure in {"count", "age", "frequency", "people"} and e.label in NUMERIC_LABELS | {"TIME"}:
+            if q.measure in {"count", "age", "frequency", "people", "headcount"} and e.label in NUMERIC_LABELS | {"TIME"}:
                 fit = 1.0  # "10th foreign trip", "the past 17 months", "aged 39": any number
             fit *= _measure_fit(q, e, s)
             e = _with_unit(q, e, s)
@@ -274,7 +279,9 @@ def _names_inside_other_names(question: str) -> frozenset[str]:
     for m in spans:
         words = tokenize(m.group())
         after = question[m.end():].split()[:1]
-        if len(words) > 1 and words[-1] in NAME_HEADS or (after and after[0].lower().strip("?,.") in NAME_HEADS):
+        # ("the Halvorsen Museum of Decorative Arts": a head before its "of")
+        if len(words) > 1 and any(w in NAME_HEADS for w in words[1:]) or (
+                after and after[0].lower().strip("?,.") in NAME_HEADS):
             inside |= set(stem_all(words))
         else:
             alone |= set(stem_all(words))
@@ -489,6 +496,9 @@ def _measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
         # 600,000", "600,000 residents"), not any number near the name.
         before_value = s.text[max(0, e.start - s.start - 30) : e.start - s.start]
         return 1.0 if _PEOPLE_COUNT.search(before_value) or _PEOPLE_AFTER.match(after) else 0.0
+    if q.measure == "headcount":
+        before_value = s.text[max(0, e.start - s.start - 30) : e.start - s.start]
+        return 1.0 if _PEOPLE_COUNT.search(before_value) or _PERSONS_AFTER.match(after) else 0.0
     if q.measure == "duration":
         return 1.0 if _DURATION.search(e.text) else 0.0
     if q.measure == "tally":

@@ -239,6 +239,7 @@ def test_real_words_are_not_corrected_to_corpus_words():
     ("How much higher is the new dam?", None, None),
     ("How much time is left?", None, None),
     ("How far along is the construction of the hospital?", "progress", None),
+    ("How many people were rescued by firefighters?", "headcount", None),
     ("How far is the town from the capital?", "distance", None),
     ("How long did the storm last?", "duration", None),
 ])
@@ -1097,3 +1098,30 @@ def test_what_happened_is_not_answered_by_what_is_only_expected(town):
     assert a.abstained, a.text
     # Asked about the plan itself, the same sentence answers.
     assert not town.query("When is the marine accident board expected to report?").abstained
+
+
+def test_how_many_people_counts_people():
+    fits = _fits("How many people were rescued?", "Firefighters brought 14 people down from two boats.",
+                 (("CARDINAL", "14"), ("CARDINAL", "two")))
+    assert set(fits) == {"14 people"} or set(fits) == {"14"}
+
+
+def test_a_founder_named_in_the_institution_s_name_can_answer():
+    # "Halvorsen" in "the Halvorsen Museum of Decorative Arts" names the museum, not the man.
+    from rag.sentences import Entity, Sentence
+    from rag.text import stem_all
+    from rag.values import answer_entities
+
+    text = "It was founded by Edvard Halvorsen in 1887."
+    s = Sentence("d", 0, len(text), text, [Entity("PERSON", "Edvard Halvorsen", 18, 34)])
+    for question, found in (("Who founded the Halvorsen Museum of Decorative Arts?", True),
+                            ("Who founded the museum for Halvorsen?", False)):
+        q = analyse(question)
+        names = [e.text for e, _ in answer_entities(q, s, set(stem_all(q.key_terms)))]
+        assert ("Edvard Halvorsen" in names) is found, question
+
+
+def test_a_year_in_the_question_is_met_by_the_day_a_report_gives(town):
+    # "A judge on Thursday fined …" in a report of March 2024: Thursday is in 2024.
+    a = town.query("How much was the Aldmere ferry company fined in 2024?")
+    assert not a.abstained and a.short_answer == "£90,000", a.text
