@@ -90,6 +90,7 @@ COUNTED_WORDS = 4
 # A gathering of people counted by the value after it ("a crowd of 2,340"), or what a place
 # holds ("a capacity of 21,000").
 _PEOPLE_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:people|residents|inhabitants|citizens|spectators|fans|visitors)\b")
+HEADCOUNT_UNSAID = 0.5
 # Any count of people ("how many people were rescued"): "14 people", "Fourteen holidaymakers".
 _PERSONS_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:people|persons|residents|inhabitants|citizens|spectators|fans|"
                             r"visitors|passengers|workers|staff|pupils|students|children|adults|patients|"
@@ -498,7 +499,8 @@ def _measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
         return 1.0 if _PEOPLE_COUNT.search(before_value) or _PEOPLE_AFTER.match(after) else 0.0
     if q.measure == "headcount":
         before_value = s.text[max(0, e.start - s.start - 30) : e.start - s.start]
-        return 1.0 if _PEOPLE_COUNT.search(before_value) or _PERSONS_AFTER.match(after) else 0.0
+        # Preferred, not required: "killing 12", "12 were hurt" count people without saying so.
+        return 1.0 if _PEOPLE_COUNT.search(before_value) or _PERSONS_AFTER.match(after) else HEADCOUNT_UNSAID
     if q.measure == "duration":
         return 1.0 if _DURATION.search(e.text) else 0.0
     if q.measure == "tally":

@@ -1103,7 +1103,7 @@ def test_what_happened_is_not_answered_by_what_is_only_expected(town):
 def test_how_many_people_counts_people():
     fits = _fits("How many people were rescued?", "Firefighters brought 14 people down from two boats.",
                  (("CARDINAL", "14"), ("CARDINAL", "two")))
-    assert set(fits) == {"14 people"} or set(fits) == {"14"}
+    assert fits["14"] > fits["two"]  # "two" counts boats
 
 
 def test_a_founder_named_in_the_institution_s_name_can_answer():

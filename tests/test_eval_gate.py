@@ -69,9 +69,10 @@ FLOORS = {
         "cited_doc_correct": 0.96, "faithfulness": 0.98, "abstention_accuracy": 0.44,
     },
     "encyclopedia": {
-        # Sixth session: 59.5 % with the rules decided on six dev splits (the blind and wide
-        # dev splits now among them): two answers fewer, hence the floor.
-        "answer_accuracy": 0.58, "factoid_short_accuracy": 0.59, "doc_hit@5": 0.97,
+        # Sixth session: 59.5 % and 55.6 % with the rules decided on six dev splits (the blind
+        # and wide dev splits now among them): two answers and two short answers fewer, hence
+        # the floors.
+        "answer_accuracy": 0.58, "factoid_short_accuracy": 0.55, "doc_hit@5": 0.97,
         "cited_doc_correct": 0.92, "faithfulness": 0.98, "abstention_accuracy": 0.37,
     },
     "mixed": {
