@@ -139,6 +139,20 @@ def happened_first(cands: list[Candidate]) -> list[Candidate]:
     return sorted(out, key=lambda c: c.score, reverse=True)
 
 
+# A date a plan is set for ("is planned to begin in 2025", "is due to open on 1 June"): not
+# when it happened.
+PLANNED_FOR = re.compile(r"\b(?:is|are|was|were)\s+(?:now\s+)?(?:planned|scheduled|due|expected|set)\s+"
+                         r"(?:to\s+[a-z]+(?:\s+[a-z]+)?\s+)?(?:in|on|for|by)?\s*$", re.I)
+
+
+ASKS_PLAN = re.compile(r"\b(?:due|expected|scheduled|planned|supposed|meant|set)\s+(?:to|for)\b", re.I)
+
+
+def _planned_for(c: Candidate) -> bool:
+    s = c.evidence.sentence
+    return bool(PLANNED_FOR.search(s.text[max(0, c.entity.start - s.start - 50) : c.entity.start - s.start]))
+
+
 def after_publication(e: Entity, doc) -> bool:
     published, span = _published(doc), e.days()
     return bool(published and span and span[0] > published)
@@ -261,7 +275,9 @@ def in_time(q, pool: list[Candidate], docs: dict) -> list[Candidate]:
     if q.answer_type not in {"date", "time"}:
         return pool
     if asks_past(q):
-        pool = [c for c in pool if not after_publication(c.entity, docs.get(c.doc_id))]
+        plans = bool(ASKS_PLAN.search(q.text))  # "When was work due to start?" asks for the plan
+        pool = [c for c in pool if not after_publication(c.entity, docs.get(c.doc_id))
+                and (plans or not _planned_for(c))]
         if ASKS_END.search(q.text):
             # "When did the strike end?": a date the sentence ties to an end ("called off on
             # Friday", "lasted until May"), not the day it began.

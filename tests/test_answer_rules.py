@@ -87,6 +87,7 @@ ARTICLES = {
         "from the navy, its owners said on Tuesday. "
         "The order is worth £30 million, the largest in the town's history. "
         "The boatyard employs 240 people and expects to hire 30 more. "
+        "Work on the first patrol boat was due to start on 8 January 2024. "
         "A smaller yard upriver, Holm Marine, closed last year.\n"
     ),
     "trout": (
@@ -1125,3 +1126,9 @@ def test_a_year_in_the_question_is_met_by_the_day_a_report_gives(town):
     # "A judge on Thursday fined …" in a report of March 2024: Thursday is in 2024.
     a = town.query("How much was the Aldmere ferry company fined in 2024?")
     assert not a.abstained and a.short_answer == "£90,000", a.text
+
+
+def test_a_date_a_plan_was_set_for_does_not_say_when_it_happened(town):
+    assert town.query("When did work on the first patrol boat start?").abstained
+    a = town.query("When was work on the first patrol boat due to start?")
+    assert not a.abstained and "January" in a.short_answer
