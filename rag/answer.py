@@ -29,7 +29,7 @@ from rag.evidence import (
     AUTHOR_WORDS, BYLINE, ScoredSentence, WordMatcher, candidate_sentences, rank_sentences, refers_back,
 )
 from rag.patterns import LIFE_DATE, life_event
-from rag.question import QuestionAnalysis, _singular, analyse, question_names, role_words
+from rag.question import QuestionAnalysis, _singular, analyse, copular_role, question_names, role_words
 from rag.wordlists import KIND_ALIASES
 from rag.sentences import consistent_labels
 from rag.settings import RagSettings
@@ -371,6 +371,10 @@ class ExtractiveAnswerer:
             found = sorted(found + rest, key=lambda c: c.score, reverse=True)
             titled = [c for c in found if c.entity.label == "PERSON" and titled_with(role, c.entity, c.evidence.sentence)]
             cands = titled or cands
+        if q.answer_type in {"organisation", "place", "entity"} and (role := copular_role(q.text)):
+            # "Which company is the main contractor on …?": the name written with that role
+            # ("Branstock Construction, the main contractor, …") wins.
+            cands = [c for c in found if titled_with(role, c.entity, c.evidence.sentence)] or cands
         if life_event(q.text) and (lives := [c for c in pool if c.entity.label == LIFE_DATE]):
             # "When was Kell born?": the encyclopedia's "Kell (3 May 1823 – …)" says it.
             cands = sorted(lives, key=lambda c: "/" in (c.entity.resolved or "/"))  # a day before a year

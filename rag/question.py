@@ -384,6 +384,17 @@ def role_words(q: QuestionAnalysis) -> list[str]:
     return stem_all(role)
 
 
+_COPULAR_ROLE = re.compile(r"^\W*(?:which|what)\s+[\w'’-]+\s+(?:is|was|are|were)\s+the\s+((?:[a-z][\w'’-]*\s+){0,2}?"
+                          r"[a-z][\w'’-]*)(?:\s+(?:of|on|for|at|in|to|behind|with)\b|\s*\??\s*$)", re.I)
+
+
+def copular_role(question: str) -> list[str]:
+    """The role a "which <kind> is the <role> …" question names, as stems: "Which company is
+    the main contractor on the hospital?" -> main, contractor."""
+    m = _COPULAR_ROLE.search(question)
+    return stem_all(m.group(1).split()) if m else []
+
+
 def named_heads(q: QuestionAnalysis) -> list[tuple[str, str]]:
     """(name, common noun) pairs where a name of the question qualifies a noun: "the Kestrane
     mill" -> (kestrane, mill). An article about the Kestrane paper mill calls it "the mill"."""

@@ -88,6 +88,8 @@ ARTICLES = {
         "The order is worth £30 million, the largest in the town's history. "
         "The boatyard employs 240 people and expects to hire 30 more. "
         "Work on the first patrol boat was due to start on 8 January 2024. "
+        "The navy placed the order through the Defence Equipment Agency. "
+        "Tarn Steel, the main subcontractor, will build the hulls. "
         "A smaller yard upriver, Holm Marine, closed last year.\n"
     ),
     "trout": (
@@ -1132,3 +1134,24 @@ def test_a_date_a_plan_was_set_for_does_not_say_when_it_happened(town):
     assert town.query("When did work on the first patrol boat start?").abstained
     a = town.query("When was work on the first patrol boat due to start?")
     assert not a.abstained and "January" in a.short_answer
+
+
+def test_which_company_is_the_role_takes_the_name_written_with_the_role(town):
+    a = town.query("Which company is the main subcontractor on the navy's patrol boat order?")
+    assert not a.abstained and a.short_answer == "Tarn Steel", a.text
+
+
+def test_the_role_a_which_question_names_and_the_name_written_with_it():
+    from rag.question import copular_role
+    from rag.sentences import Entity, Sentence
+    from rag.text import stem_all
+    from rag.values import titled_with
+
+    role = copular_role("Which company is the main contractor on Kingsmoor Hospital?")
+    assert role == stem_all(["main", "contractor"])
+    text = "Branstock Construction, the main contractor, pulled its workers off the site."
+    s = Sentence("d", 0, len(text), text, [Entity("ORG", "Branstock Construction", 0, 22)])
+    assert titled_with(role, s.entities[0], s)
+    other = "Ardenmuir Health Board had planned to open the hospital this autumn."
+    s2 = Sentence("d", 0, len(other), other, [Entity("ORG", "Ardenmuir Health Board", 0, 22)])
+    assert not titled_with(role, s2.entities[0], s2)
