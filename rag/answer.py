@@ -17,13 +17,14 @@ import numpy as np
 
 from rag.abstain import ASKS_NAME, names_something, should_abstain
 from rag.candidates import (
-    FUTURE_QUESTION, PAST_QUESTION, asks_past, contradicts, exclusive, find_candidates, follow_on, in_time, pinned,
+    FUTURE_QUESTION, PAST_QUESTION, asks_past, contradicts, find_candidates, follow_on, in_time, pinned,
     support_order, term_weights,
 )
 from rag.chat import continuation, expand_follow_up, read_on
 from rag.bridge import find_bridge
 from rag.compose import (
-    as_written, cite, distinct_docs, distinct_sentences, factoid_answer, text_pieces,
+    bylines_of, cite, distinct_docs, distinct_sentences, either_or_answer, factoid_answer, names_source, neighbours_of,
+    text_pieces,
 )
 from rag.evidence import (
     AUTHOR_WORDS, BYLINE, ScoredSentence, WordMatcher, candidate_sentences, rank_sentences, refers_back,
@@ -79,8 +80,6 @@ EXPLANATION_SENTENCES = 3
 TITLE_CONTEXT = 0.3
 TITLE_CACHE = 10_000
 RELATED_PASSAGES = 3
-# A byline sits in the first few hundred characters of an article.
-BYLINE_REACH = 600
 # Words that describe a piece of writing rather than what it is about.
 PIECE_WORDS = re.compile(r"^(author|authors|wrote|written|writer|byline|reporter|journalist|piece|story|"
                          r"article|report|saying|says|said|published)$")
@@ -155,7 +154,7 @@ class ExtractiveAnswerer:
         sents, vecs = self.store.sentences_of(docs_needed)
         sents = consistent_labels(sents)
         cands, cvecs = candidate_sentences(chunks, sents, vecs, near)
-        neighbours = _neighbours(sents)
+        neighbours = neighbours_of(sents)
         # Texts of every document a citation can come from: a handful (those of the
         # retrieved chunks and nearest sentences).
         docs = self.store.document_texts({s.doc_id for s in cands})
@@ -167,7 +166,7 @@ class ExtractiveAnswerer:
             # Rank again on what the question says the piece is about, not "author of the piece".
             topic = replace(q, key_terms=[t for t in q.key_terms if not PIECE_WORDS.match(t)])
             by_topic = rank_sentences(topic, qvec, cands, cvecs, vocab, extra, neighbours, self.words)
-            answer = self._author(topic, by_topic, docs, _bylines(sents))
+            answer = self._author(topic, by_topic, docs, bylines_of(sents))
         if answer is None:
             answer = self._compose(q, ranked, docs, vocab, extra, neighbours)
         timings["answer_ms"] = (time.perf_counter() - t) * 1000
@@ -235,7 +234,7 @@ class ExtractiveAnswerer:
             # every name the question gives. (Keeping only the sentences of such articles
             # was tried: an article on a flood in Castelmora need not say "Italy".)
             return self._abstain(q, ranked, docs)
-        if q.options and (answer := self._either_or(q, ranked, docs)):
+        if q.options and (answer := either_or_answer(q, self._pool(ranked), docs)):
             return answer
         if q.answer_type in FACTOID_TYPES or (q.answer_type == "entity" and q.focus):
             return self._factoid(q, ranked, docs, vocab, neighbours or {})
@@ -252,6 +251,11 @@ class ExtractiveAnswerer:
             return self._abstain(q, ranked, docs)
         return self._passages(q, ranked, docs, neighbours=neighbours)
 
+    @staticmethod
+    def _pool(ranked):
+        """The sentences agreeing or disagreeing sources are looked for in."""
+        return [r for r in ranked[:SUPPORT_POOL] if r.score >= ranked[0].score * SUPPORT_MARGIN]
+
     def _abstain(self, q, ranked, docs) -> Answer:
         related = [cite(i + 1, r, docs) for i, r in enumerate(distinct_docs(ranked, RELATED_PASSAGES))]
         lines = [f"{NO_ANSWER} None of the stored articles answers this question."]
@@ -260,39 +264,11 @@ class ExtractiveAnswerer:
             lines += [f"- “{c.quote}” — *{c.title}*" for c in related]
         return Answer("\n".join(lines), None, True, [], q.text, q.answer_type, related=related)
 
-    def _either_or(self, q, ranked, docs) -> Answer | None:
-        """"By train or by plane?": the best sentence for each option that one holds. Both
-        found in different articles, for options that exclude each other (times of day,
-        weekdays, numbers), is a disagreement."""
-        top = ranked[0].score
-        pool = [r for r in ranked[:SUPPORT_POOL] if r.score >= top * SUPPORT_MARGIN]
-        found = {}
-        for option in q.options:
-            stem = stem_all([option])[0]
-            found[option] = next((r for r in pool if stem in stem_all(tokenize(r.sentence.text))), None)
-        hits = [(as_written(o, r.sentence.text), r) for o, r in found.items() if r is not None]
-        if not hits:
-            return None
-        sentences = distinct_sentences([r for _, r in hits])
-        cites = [cite(i + 1, r, docs) for i, r in enumerate(sentences)]
-        number = {id(r): next(c.number for c in cites if c.quote == r.sentence.text) for _, r in hits}
-        if len(hits) == 1:
-            (o, r), = hits
-            lines = [f"**{o}**", f"> {cites[0].quote} [1]"]
-            return Answer("\n".join(lines), o, False, cites, q.text, q.answer_type)
-        (a, ra), (b, rb) = hits
-        conflict = ra.doc_id != rb.doc_id and exclusive(a, b)
-        lead = ("Sources disagree: one gives" if conflict else "The articles mention both:")
-        lines = [f"{lead} **{a}** [{number[id(ra)]}] and **{b}** [{number[id(rb)]}]."]
-        lines += [f"> {c.quote} [{c.number}]" for c in cites]
-        short = f"{a} or {b} (sources disagree)" if conflict else f"{a} and {b}"
-        return Answer("\n".join(lines), short, False, cites, q.text, q.answer_type, conflict=conflict)
-
     def _author(self, q, ranked, docs, bylines) -> Answer | None:
         """"Who wrote the piece about X?": the byline of the article that best matches X."""
         content = [r for r in ranked if not BYLINE.search(r.sentence.text)]
         # "Who wrote the AP story …": the source the question names picks the article.
-        named = [r for r in content if _names_source(q.key_terms, docs[r.doc_id][1].get("source", ""))]
+        named = [r for r in content if names_source(q.key_terms, docs[r.doc_id][1].get("source", ""))]
         if named:
             content = named
         elif not content or should_abstain(q, content, {}, ()):
@@ -432,32 +408,3 @@ def _agree_and_differ(q, best, pool):
         and contradicts(best.entity, c.entity)
     ]
     return agree, differ
-
-
-def _names_source(terms: list[str], source: str) -> bool:
-    """Does the question name this source ("associated press", or "ap")?"""
-    words = [w for w in tokenize(source) if w not in {"the", "of", "and"}]
-    if not words:
-        return False
-    acronym = "".join(w[0] for w in words)
-    return any(t in words for t in terms) or (len(acronym) >= 2 and acronym in terms)
-
-
-def _bylines(sents) -> dict:
-    """Document id -> its byline sentence ("By NAME (Agency)"), looked for near the top."""
-    out: dict = {}
-    for s in sorted(sents, key=lambda s: (s.doc_id, s.start)):
-        if s.doc_id not in out and s.start < BYLINE_REACH and BYLINE.search(s.text):
-            out[s.doc_id] = s
-    return out
-
-
-def _neighbours(sents) -> dict:
-    """Sentence id -> (previous, next) sentence of the same document (None at the ends)."""
-    order = sorted(sents, key=lambda s: (s.doc_id, s.start))
-    out = {}
-    for i, s in enumerate(order):
-        prev = order[i - 1] if i and order[i - 1].doc_id == s.doc_id else None
-        nxt = order[i + 1] if i + 1 < len(order) and order[i + 1].doc_id == s.doc_id else None
-        out[s.sid] = (prev, nxt)
-    return out

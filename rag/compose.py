@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from rag.candidates import time_of_day_conflict
-from rag.evidence import ScoredSentence
+from rag.candidates import exclusive, time_of_day_conflict
+from rag.evidence import BYLINE, ScoredSentence
 from rag.patterns import DATELINE
 from rag.sentences import Entity
-from rag.text import stem_all
+from rag.text import stem_all, tokenize
 from rag.types import Answer, Citation
 
 
@@ -104,3 +104,63 @@ def cite(number: int, r: ScoredSentence, docs: dict) -> Citation:
 def text_pieces(text: str) -> Iterator[str]:
     """Split text into word-sized pieces for streaming (their concatenation is the text)."""
     yield from re.findall(r"\S+\s*|\s+", text)
+
+
+def either_or_answer(q, pool, docs) -> Answer | None:
+    """"By train or by plane?": the best sentence for each option that one holds. Both
+    found in different articles, for options that exclude each other (times of day,
+    weekdays, numbers), is a disagreement. ``pool``: the sentences to look in, best first."""
+    found = {}
+    for option in q.options:
+        stem = stem_all([option])[0]
+        found[option] = next((r for r in pool if stem in stem_all(tokenize(r.sentence.text))), None)
+    hits = [(as_written(o, r.sentence.text), r) for o, r in found.items() if r is not None]
+    if not hits:
+        return None
+    sentences = distinct_sentences([r for _, r in hits])
+    cites = [cite(i + 1, r, docs) for i, r in enumerate(sentences)]
+    number = {id(r): next(c.number for c in cites if c.quote == r.sentence.text) for _, r in hits}
+    if len(hits) == 1:
+        (o, r), = hits
+        lines = [f"**{o}**", f"> {cites[0].quote} [1]"]
+        return Answer("\n".join(lines), o, False, cites, q.text, q.answer_type)
+    (a, ra), (b, rb) = hits
+    conflict = ra.doc_id != rb.doc_id and exclusive(a, b)
+    lead = ("Sources disagree: one gives" if conflict else "The articles mention both:")
+    lines = [f"{lead} **{a}** [{number[id(ra)]}] and **{b}** [{number[id(rb)]}]."]
+    lines += [f"> {c.quote} [{c.number}]" for c in cites]
+    short = f"{a} or {b} (sources disagree)" if conflict else f"{a} and {b}"
+    return Answer("\n".join(lines), short, False, cites, q.text, q.answer_type, conflict=conflict)
+
+
+def names_source(terms: list[str], source: str) -> bool:
+    """Does the question name this source ("associated press", or "ap")?"""
+    words = [w for w in tokenize(source) if w not in {"the", "of", "and"}]
+    if not words:
+        return False
+    acronym = "".join(w[0] for w in words)
+    return any(t in words for t in terms) or (len(acronym) >= 2 and acronym in terms)
+
+
+# How far into an article its byline ("By NAME (Agency)") is looked for, in characters.
+BYLINE_REACH = 600
+
+
+def bylines_of(sents) -> dict:
+    """Document id -> its byline sentence ("By NAME (Agency)"), looked for near the top."""
+    out: dict = {}
+    for s in sorted(sents, key=lambda s: (s.doc_id, s.start)):
+        if s.doc_id not in out and s.start < BYLINE_REACH and BYLINE.search(s.text):
+            out[s.doc_id] = s
+    return out
+
+
+def neighbours_of(sents) -> dict:
+    """Sentence id -> (previous, next) sentence of the same document (None at the ends)."""
+    order = sorted(sents, key=lambda s: (s.doc_id, s.start))
+    out = {}
+    for i, s in enumerate(order):
+        prev = order[i - 1] if i and order[i - 1].doc_id == s.doc_id else None
+        nxt = order[i + 1] if i + 1 < len(order) and order[i + 1].doc_id == s.doc_id else None
+        out[s.sid] = (prev, nxt)
+    return out

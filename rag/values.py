@@ -11,10 +11,11 @@ from functools import lru_cache
 
 from rag.dates import MONTHS, WEEKDAY_RE
 from rag.patterns import (
-    COMMON_PLACE, COMMON_PLACE_FIT, DATELINE, DATELINE_FIT, EARLIER_FIGURE, FREQUENCY, LIFE_DATE, NUMERIC_LABELS, PLACE_NOUNS,
+    COMMON_PLACE, COMMON_PLACE_FIT, DATELINE, DATELINE_FIT, EARLIER_FIGURE, LIFE_DATE, NUMERIC_LABELS, PLACE_NOUNS,
     ASKS_LAST, LAST_BEFORE, PRIOR_OCCURRENCE, PRIOR_OCCURRENCE_FIT, TALLY, found_by_pattern,
 )
-from rag.wordlists import NAME_HEADS, STOPWORDS, TALLY_NOUNS, TYPE_NOUNS
+from rag.measures import DURATION, measure_fit, with_currency, with_range, with_unit, for_another
+from rag.wordlists import NAME_HEADS, TALLY_NOUNS, TYPE_NOUNS
 from rag.question import QuestionAnalysis
 from rag.sentences import Entity, Sentence
 from rag.text import stem_all, tokenize
@@ -29,51 +30,16 @@ TYPE_COMPAT: dict[str, dict[str, float]] = {
     "organisation": {"ORG": 1.0, "PERSON": 0.4, "GPE": 0.3, "NORP": 0.3, "PRODUCT": 0.3},
     "number": {"CARDINAL": 1.0, "QUANTITY": 1.0, "MONEY": 1.0, "PERCENT": 1.0, "ORDINAL": 0.3},
 }
-_DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|"
-                       r"a|an|a few|half|decades?)\b.*\b(years?|months?|weeks?|days?|hours?|minutes?|"
-                       r"decades?|centur(?:y|ies))\b", re.I)
-_DISTANCE = re.compile(r"\b(miles?|km|kilomet(er|re)s?|meters?|metres?)\b", re.I)
-# What a value must look like (in its own words or just after them) to answer a question
-# that measures something: "How old …" wants an age, "How fast …" a speed.
-MEASURE_PATTERNS = {
-    "age": re.compile(r"\b(\d+|\w+)[- ]years?[- ]old\b|\baged?\s+(?:of\s+)?(?:\d+|[a-z]+(?:teen|ty)\b|one|two|three|"
-                     r"four|five|six|seven|eight|nine|ten|eleven|twelve)|\b\d+\s+years\s+of\s+age\b", re.I),
-    "speed": re.compile(r"\b(km/h|kph|mph|knots?|(?:kilomet(?:er|re)s?|miles?|meters?|metres?)\s+(?:an|per|a)\s+"
-                        r"(?:hour|second|minute))\b", re.I),
-    "distance": _DISTANCE,
-    "size": re.compile(r"\b(miles?|km|kilomet(er|re)s?|meters?|metres?|m|feet|foot|ft|inch(es)?|cm|mm|"
-                       r"(?:centi|milli)met(?:er|re)s?|"
-                       r"square|hectares?|acres?|storeys?|stories|floors?)\b", re.I),
-    "weight": re.compile(r"\b(kg|kilograms?|kilogrammes?|tonnes?|tons?|pounds?|lbs?|grams?|grammes?|ounces?)\b|"
-                        r"\d\s*(?-i:g|mg|oz)\b", re.I),  # "28 g", not the G of "00:14 GMT"
-    "progress": re.compile(r"%|\b(per\s?cent|percent|half|halfway|third|thirds|quarters?|complete|"
-                           r"completed|finished)\b", re.I),
-    # "How much data / rain / oil": a value in a unit of amount.
-    "amount": re.compile(r"\b(?:[kmgtp]b|bytes?|(?:kilo|mega|giga|tera|peta)bytes?|lit(?:er|re)s?|gallons?|"
-                         r"barrels?|cubic|tonnes?|tons?|kg|kilograms?|grams?|pounds?|lbs?|mm|cm|millimet(?:er|re)s?|"
-                         r"centimet(?:er|re)s?|inch(?:es)?|(?:kilo|mega|giga)?watts?|[kmg]wh?|acres?|hectares?|square|"
-                         r"(?:kilo|mega|giga)watt-hours?|calories|doses?)\b", re.I),
-    "frequency": re.compile(r"\b(daily|weekly|monthly|yearly|annually|every|times?|once|twice|a (?:day|week|"
-                            r"month|year))\b", re.I),
-}
 # Words that make a name a place, whatever label spaCy gave it.
 PLACE_HEADS = re.compile(
     r"\b(Pier|Port|Harbou?r|Street|St|Avenue|Road|Square|Bridge|Station|Airport|Hotel|Palace|"
     r"Tower|Base|Cent(?:er|re)|Stadium|Island|Islands|River|Lake|Mount|Bay|Park|Campus|Hall|"
     r"University|College|Institute|School|Hospital|Museum|Cathedral|Church|Market|Terminal|"
     r"Plaza|Province|Prefecture|County|District|Oblast|Krai|Peninsula|Strait|Sea|Ocean)\b")
-CURRENCY_SIGNS = "$€£¥₩₽"
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 # A run of capitalised words, joined by "and"/"of" ("Calder and Moy", "Bank of England").
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:and|of|&)\s+[A-Z][\w'’-]*|\s+[A-Z][\w'’-]*)*")
 _NAME_TAIL = re.compile(r"(?: [A-Z][a-z]+)+(?![\w'’-])")
-CURRENCY = re.compile(r"[$€£¥₩₽]|\b(dollars?|euros?|pounds?|rubles?|roubles?|won|yuan|yen|usd|eur|"
-                      r"cents?|pence|penny|(?:\w+)pence|shillings?|guineas?)\b", re.I)
-# A scale word before the currency ("5" + " million euros").
-SCALED_CURRENCY = re.compile(rf"(?:million|billion|thousand|m|bn|k)\b\s*(?:{CURRENCY.pattern})", re.I)
-# How far after a value its unit or counted noun may sit ("tens of millions of Soviet-style
-# artillery shells").
-UNIT_WINDOW = 50
 # A value that names the kind of thing asked for ("Elm Street" for "which streets").
 FOCUS_BONUS = 1.2
 # Places spaCy labels GPE (countries, cities, states), as a question writes them.
@@ -86,21 +52,6 @@ WIDE_DATE = 0.85
 # A person far from the role the question names ("Who is the spokesman?") fits this much less.
 ROLE_MISSING = 0.2
 ROLE_WINDOW = 70
-COUNTED_WORDS = 4
-# A gathering of people counted by the value after it ("a crowd of 2,340"), or what a place
-# holds ("a capacity of 21,000").
-_PEOPLE_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:people|residents|inhabitants|citizens|spectators|fans|visitors)\b")
-HEADCOUNT_UNSAID = 0.5
-# Any count of people ("how many people were rescued"): "14 people", "Fourteen holidaymakers".
-_PERSONS_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:people|persons|residents|inhabitants|citizens|spectators|fans|"
-                            r"visitors|passengers|workers|staff|pupils|students|children|adults|patients|"
-                            r"holidaymakers|tourists|customers|members|employees|men|women|survivors|victims|"
-                            r"climbers|walkers|runners|guests|voters)\b", re.I)
-_PEOPLE_COUNT = re.compile(r"\b(?:crowd|attendance|audience|turnout|workforce|congregation|membership|capacity|"
-                           r"population)\s+(?:of|was|is|reached|numbered)\s+(?:about\s+|some\s+|around\s+|"
-                           r"nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", re.I)
-
-
 def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list[tuple[Entity, float]]:
     """(entity, fit) pairs in ``s`` that could answer ``q``, none named in the question."""
     compat = TYPE_COMPAT.get(q.answer_type, {})
@@ -163,9 +114,9 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
             continue  # "LONDON, May 17 (Reuters) —": where, when and by whom the report was filed
         if q.answer_type == "person" and e.label != "PERSON" and _OWNER_BEFORE.search(s.text[: e.start - s.start]):
             fit *= ROLE_MISSING  # "the mayor of Marden": the place the role belongs to, not its holder
-        if q.answer_type == "duration" and e.label in {"DATE", "TIME"} and _DURATION.search(e.text):
+        if q.answer_type == "duration" and e.label in {"DATE", "TIME"} and DURATION.search(e.text):
             fit = 1.0  # "less than ten minutes", a TIME to spaCy
-        if q.answer_type in {"date", "time"} and _DURATION.search(e.text) and not e.resolved:
+        if q.answer_type in {"date", "time"} and DURATION.search(e.text) and not e.resolved:
             fit *= 0.3  # "more than three years" is a length of time, not a when
         if q.answer_type in {"date", "time"}:
             before = s.text[max(0, e.start - s.start - 80) : e.start - s.start]
@@ -179,20 +130,20 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
         if q.measure and q.answer_type in {"number", "duration"}:
             if q.measure in {"count", "age", "frequency", "people", "headcount"} and e.label in NUMERIC_LABELS | {"TIME"}:
                 fit = 1.0  # "10th foreign trip", "the past 17 months", "aged 39": any number
-            fit *= _measure_fit(q, e, s)
-            e = _with_unit(q, e, s)
+            fit *= measure_fit(q, e, s)
+            e = with_unit(q, e, s)
         if q.answer_type in {"number", "duration"} and e.label in NUMERIC_LABELS | {"MONEY", "PERCENT", "TIME"}:
-            whole = _with_range(e, s)
+            whole = with_range(e, s)
             if whole is not e:
                 ranges.append((whole.start, whole.end))
             e = whole
         if q.answer_type == "number" and not ASKS_LAST.search(q.text) and \
                 EARLIER_FIGURE.search(s.text[max(0, e.start - s.start - 120) : e.start - s.start]):
             continue  # "the largest since the Tamsin Ridge fire of 2017, which burned 14,000 acres"
-        if q.answer_type == "number" and _for_another(q.text, e, s):
+        if q.answer_type == "number" and for_another(q.text, e, s):
             continue  # "one penny for a pedestrian" is not the toll "for a bicycle"
         if e.label == "MONEY":
-            e = _with_currency(e, s)
+            e = with_currency(e, s)
         elif e.label in NAME_LABELS:
             e = _with_name_tail(e, s)
         if fit <= 0:
@@ -335,51 +286,6 @@ def _placed(text: str) -> bool:
                 or _TIME_WORD.search(text))
 
 
-_FOR = r"\b(?:for|per)\s+(?:a|an|each|every|one|the)\s+([a-z][\w-]+)"
-_FOR_AFTER = re.compile(rf"^[\s,]*{_FOR}")
-_FOR_ASKED = re.compile(_FOR, re.I)
-
-
-def _for_another(question: str, e: Entity, s: Sentence) -> bool:
-    """Is the value given for something other than what the question prices or counts
-    ("the toll for a bicycle": "one penny for a pedestrian, threepence for a horse …")?
-    Only when the value names what it is for and the question names another, written
-    nowhere in the sentence."""
-    asked = _FOR_ASKED.search(question)
-    given = _FOR_AFTER.match(s.text[e.end - s.start :])
-    if not (asked and given):
-        return False
-    want, have = stem_all([asked.group(1).lower(), given.group(1)])
-    return want != have and want not in set(stem_all(tokenize(s.text)))
-
-
-def _with_unit(q: QuestionAnalysis, e: Entity, s: Sentence) -> Entity:
-    """The value with the unit written right after it ("1,150" + "-kilogram")."""
-    pattern = MEASURE_PATTERNS.get(q.measure)
-    if pattern is None or pattern.search(e.text):
-        return e
-    rest = s.text[e.end - s.start :]
-    m = re.match(r"[- ]?[\w/]+", rest)
-    if m and (pattern.fullmatch(m.group().lstrip("- ")) or pattern.search(e.text + m.group())):
-        return Entity(e.label, e.text + m.group(), e.start, e.end + m.end(), e.resolved, e.resolved_label)
-    return e
-
-
-_SMALL_NUMBER = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_RANGE_START = re.compile(rf"(?:\bbetween\s+{_SMALL_NUMBER}\s+and|\b{_SMALL_NUMBER}\s*(?:to|[-–]))\s*$", re.I)
-
-
-def _with_range(e: Entity, s: Sentence) -> Entity:
-    """The value with the start of the range it ends ("11 to " + "14 millimetres",
-    "between 3 and " + "5 metres"), which spaCy's small model tags apart."""
-    at = e.start - s.start
-    m = _RANGE_START.search(s.text[max(0, at - 30) : at])
-    if not m or re.match(r"[\d,.]+\s*[-–]\s*$", m.group()) and TALLY.fullmatch(s.text[at - len(m.group()) : e.end - s.start]):
-        return e
-    start = e.start - len(m.group())
-    return Entity(e.label, s.text[start - s.start : e.end - s.start], start, e.end, e.resolved, e.resolved_label)
-
-
 def _with_name_tail(e: Entity, s: Sentence) -> Entity:
     """The name with the capitalised words spaCy's small model cut off after it
     ("Sheffield" + " United"), unless they begin another entity."""
@@ -388,14 +294,6 @@ def _with_name_tail(e: Entity, s: Sentence) -> Entity:
     if not m or any(at < o.start - s.start < at + m.end() for o in s.entities):
         return e  # ("US President Donald Trump": a title before another name)
     return Entity(e.label, e.text + m.group(), e.start, e.end + m.end(), e.resolved, e.resolved_label)
-
-
-def _with_currency(e: Entity, s: Sentence) -> Entity:
-    """The amount with the currency sign spaCy leaves before it ("£" + "60,000")."""
-    at = e.start - s.start
-    if at > 0 and s.text[at - 1] in CURRENCY_SIGNS and not e.text.startswith(tuple(CURRENCY_SIGNS)):
-        return Entity(e.label, s.text[at - 1] + e.text, e.start - 1, e.end, e.resolved, e.resolved_label)
-    return e
 
 
 def titled_with(role: list[str], e: Entity, s: Sentence) -> bool:
@@ -429,92 +327,3 @@ def _date_precision(q: QuestionAnalysis, e: Entity) -> float:
     if wanted:
         return 1.0 if span >= wanted else 0.8
     return 1.0 if span <= 1 else WEEK_DATE if span <= 7 else WIDE_DATE
-
-
-VOTERS_CHARS = 60
-_VOTERS = re.compile(r"^\W*(?:and\s+)?how\s+(?:did|do|does|will|would)\s+(.*?)\s+vote\b", re.I)
-
-
-@lru_cache(maxsize=256)  # asked once per value of the question's sentences
-def _voters(question: str) -> frozenset[str]:
-    """Stems of the common words naming who voted in "How did <the full council> vote …?"
-    (names are left to the rule that pins a number's names)."""
-    m = _VOTERS.search(question)
-    if not m:
-        return frozenset()
-    words = [w for w in re.findall(r"[\w'’-]+", m.group(1)) if w.islower() and w not in STOPWORDS]
-    return frozenset(stem_all(words))
-
-
-_PRICED = re.compile(r"\bhow\s+much\s+(?:will|does|did|would|do|could|might)\s+(.+?)\s+cost\b|"
-                     r"\bwhat\s+(?:is|was|will\s+be|would\s+be)\s+the\s+(?:price|cost)\s+of\s+(.+?)\s*\??$", re.I)
-
-
-@lru_cache(maxsize=256)  # asked once per value of the question's sentences
-def _priced(question: str) -> str | None:
-    """The stem of the thing a question asks the cost of ("a single tram ticket" -> ticket),
-    when it asks it in so many words."""
-    m = _PRICED.search(question)
-    if not m:
-        return None
-    words = [w for w in re.findall(r"[\w'’-]+", m.group(1) or m.group(2)) if w.islower() and w not in STOPWORDS]
-    return stem_all([words[-1]])[0] if words else None
-
-
-def _measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
-    """1 when the value is of the kind the question measures, else 0 ("tens of millions of
-    shells" does not answer "how many soldiers", nor "the coming days" "how long")."""
-    after = s.text[e.end - s.start : e.end - s.start + UNIT_WINDOW]
-    around = e.text + " " + after[:20]
-    if q.measure == "money" and (head := _priced(q.text)) and head not in set(stem_all(tokenize(s.text))):
-        return 0.0  # "How much will a single tram ticket cost?": not the whole line's cost
-    if q.measure == "money":
-        # The currency belongs to this value: written in it, just before it, or in the next
-        # words ("5 million euros"), not to another value nearby ("6,000 shares at £10").
-        # (spaCy calls "tens of millions" MONEY, so the label alone does not say.)
-        before = s.text[max(0, e.start - s.start - 2) : e.start - s.start]
-        unit = " ".join(after.split()[:2])
-        return 1.0 if CURRENCY.search(e.text) or CURRENCY.search(before) or CURRENCY.match(unit) \
-            or SCALED_CURRENCY.match(unit) else 0.0
-    if q.measure == "count":
-        if not q.counted:
-            return 1.0 if e.label in {"CARDINAL", "ORDINAL", "QUANTITY"} else 0.0
-        # The counted noun ("trips", "shells", "months") is in the value ("the past 17
-        # months") or follows it within a few words of the same phrase ("10th foreign trip",
-        # "tens of millions of Soviet-style artillery shells"), not across a comma ("in
-        # 2011, with most of his trips …").
-        phrase = re.split(r"[,;:.()\[\]—–]", after, maxsplit=1)[0]
-        words = tokenize(e.text) + tokenize(phrase)[:COUNTED_WORDS]
-        noun, *before = q.counted.split()
-        if stem_all([noun])[0] in set(stem_all(words)):
-            return 1.0
-        if _PEOPLE_COUNT.search(s.text[max(0, e.start - s.start - 30) : e.start - s.start]):
-            return 1.0  # "The crowd of 2,340" counts spectators; "a capacity of 21,000" too
-        # "1,600 dockers" for "how many dock workers": a word made from the one before the noun.
-        return 1.0 if before and any(w.startswith(before[0]) and w != before[0] for w in words) else 0.0
-    if q.measure == "people":
-        # "What is the population of …": a number said to count people ("a population of
-        # 600,000", "600,000 residents"), not any number near the name.
-        before_value = s.text[max(0, e.start - s.start - 30) : e.start - s.start]
-        return 1.0 if _PEOPLE_COUNT.search(before_value) or _PEOPLE_AFTER.match(after) else 0.0
-    if q.measure == "headcount":
-        before_value = s.text[max(0, e.start - s.start - 30) : e.start - s.start]
-        # Preferred, not required: "killing 12", "12 were hurt" count people without saying so.
-        return 1.0 if _PEOPLE_COUNT.search(before_value) or _PERSONS_AFTER.match(after) else HEADCOUNT_UNSAID
-    if q.measure == "duration":
-        return 1.0 if _DURATION.search(e.text) else 0.0
-    if q.measure == "tally":
-        # "How did the full council vote?": the voters' common words are written just
-        # before the tally ("the full council voted 9-2"), not another body's ("the
-        # council's transportation committee voted 7-4").
-        voters = _voters(q.text)
-        before = set(stem_all(tokenize(s.text[max(0, e.start - s.start - VOTERS_CHARS) : e.start - s.start])))
-        return 1.0 if TALLY.fullmatch(e.text) and voters <= before else 0.0
-    if q.measure == "frequency":
-        if FREQUENCY.search(e.text):
-            return 1.0
-        return 0.5 if MEASURE_PATTERNS["frequency"].search(around) else 0.0
-    pattern = MEASURE_PATTERNS.get(q.measure)
-    if pattern is None:
-        return 1.0
-    return 1.0 if pattern.search(around) else 0.0

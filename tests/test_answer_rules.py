@@ -339,14 +339,14 @@ def test_a_person_is_found_inside_an_entity_tagged_with_title_and_place():
 
 
 def test_a_compound_counted_noun_matches_its_one_word_form(town):
-    from rag.values import _measure_fit
+    from rag.measures import measure_fit
     from rag.sentences import Entity, Sentence
 
     q = analyse("How many dock workers are on strike?")
     text = "Roughly 1,600 dockers have been on strike since Sunday."
     s = Sentence("d", 0, len(text), text)
-    assert _measure_fit(q, Entity("CARDINAL", "Roughly 1,600", 0, 13), s) == 1.0
-    assert _measure_fit(analyse("How many crane drivers are on strike?"), Entity("CARDINAL", "Roughly 1,600", 0, 13), s) == 0.0
+    assert measure_fit(q, Entity("CARDINAL", "Roughly 1,600", 0, 13), s) == 1.0
+    assert measure_fit(analyse("How many crane drivers are on strike?"), Entity("CARDINAL", "Roughly 1,600", 0, 13), s) == 0.0
 
 
 def test_encyclopedia_life_dates_answer_born_and_died():
@@ -631,13 +631,13 @@ def test_a_role_no_one_is_named_in_is_not_answered(town):
 def test_money_written_with_a_scale_word_before_its_currency():
     """Regression: the scale-word pattern was joined to the currency alternation without a
     group, so "5 million euros" (spaCy tagging only "5") was not money."""
-    from rag.values import _measure_fit
+    from rag.measures import measure_fit
     from rag.sentences import Entity, Sentence
 
     text = "Repairs will cost 5 million euros, the council said."
     five = Entity("CARDINAL", "5", text.index("5"), text.index("5") + 1)
     q = analyse("How much will the repairs cost?")
-    assert _measure_fit(q, five, Sentence("d", 0, len(text), text)) == 1.0
+    assert measure_fit(q, five, Sentence("d", 0, len(text), text)) == 1.0
 
 
 def _fits(question: str, text: str, tagged: tuple[tuple[str, str], ...]) -> dict[str, float]:
