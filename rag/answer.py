@@ -189,7 +189,9 @@ class ExtractiveAnswerer:
         same = next((c for c in outer.citations if c.quote == first.quote), None)
         number = same.number if same else len(outer.citations) + 1
         cites = list(outer.citations) + ([] if same else [replace(first, number=number)])
-        text = f"{outer.text}\n\n*{bridge.phrase[0].upper() + bridge.phrase[1:]}*: **{name}** [{number}]"
+        # The name the question's description points to, with the sentence that gives it
+        # (the description itself is the asker's words, which no quote need hold).
+        text = f"{outer.text}\n\n**{name}** [{number}]"
         if not same:
             text += f"\n> {first.quote} [{number}]"
         return replace(outer, text=text, citations=cites, question=q.text)

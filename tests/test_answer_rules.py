@@ -1092,6 +1092,10 @@ def test_a_question_about_something_named_only_by_another_fact_is_answered_in_tw
     a = town.query("Who founded the museum that keeps Tobias Fell's workbench?")
     assert not a.abstained and a.short_answer == "Anna Ruskin", a.text
     assert {c.doc_id for c in a.citations} == {"fell", "holm"}
+    # Every sentence of it is held by a quote it cites (the description is not restated).
+    from eval.faithfulness import faithfulness
+
+    assert faithfulness(a.text, {c.number: c.quote for c in a.citations})[0] == 1.0
     # Asked for the thing itself, the inner answer is the answer.
     assert find_bridge("What is the museum that keeps Tobias Fell's workbench called?") is None
 
