@@ -10,7 +10,7 @@ import re
 
 from rag.evidence import ScoredSentence
 from rag.question import STOPWORDS, QuestionAnalysis, question_names
-from rag.text import stem_all, tokenize
+from rag.text import names_in, stem_all, tokenize
 
 # Abstention thresholds: a grid search on the dev splits of both gold suites (seeds and
 # newswire, 2026-11-22) maximising accuracy and abstention while lowering false abstention.
@@ -24,6 +24,7 @@ MIN_EVIDENCE_SCORE = 0.30
 # then a grid over 0.45-0.75 on the dev splits of all four tuning suites: 0.65 answers two
 # paraphrased questions ("walkout participants", "tally of strikes in one campaign") and
 # loses no abstention once "the population of …" needs a count of people (0.55: no change).
+ACRONYM_DEPTH = 20  # how many of the best sentences an acronym may be spelt out in
 MAX_UNKNOWN_SHARE = 0.65
 NEAR_SYNONYM_DEPTH = 5
 # "What is the name of …", "What is it called?": the answer is a name.
@@ -42,7 +43,7 @@ def should_abstain(q: QuestionAnalysis, ranked: list[ScoredSentence], vocab, ext
         return True
     # A word no article uses is not unknown when the best sentences have a near-synonym
     # of it ("walkout" / "strike").
-    if unknown_name(q, vocab):
+    if unknown_name(q, vocab, [r.sentence.text for r in ranked[:ACRONYM_DEPTH]]):
         return True
     near = {st for r in ranked[:NEAR_SYNONYM_DEPTH] for st in r.near_terms}
     return _unknown_share(list(q.key_terms) + list(extra), vocab, near) > MAX_UNKNOWN_SHARE
@@ -86,13 +87,17 @@ def named_thing(question: str) -> str | None:
     return stem_all([head])[0] if head else None
 
 
-def unknown_name(q: QuestionAnalysis, vocab) -> bool:
+def unknown_name(q: QuestionAnalysis, vocab, texts: list[str] = ()) -> bool:
     """Does the question name something (a capitalised word, an acronym) that no article
     mentions, even after typo fixes? "Who won the 2014 FIFA World Cup?" over articles that
-    never say "FIFA" is about something else, however well "won" and "cup" match."""
+    never say "FIFA" is about something else, however well "won" and "cup" match. An
+    acronym the best sentences (``texts``) spell out ("DMZ": "the Korean Demilitarized
+    Zone") is mentioned."""
     if not vocab:
         return False
-    if any(_unused(w, vocab) for w in question_names(q)):
+    acronyms = _acronyms(q.text)
+    if any(_unused(w, vocab) and not (w in acronyms and any(spelt_out(w, x) for x in texts))
+           for w in question_names(q)):
         return True
     if q.typed_lower:
         # "what is the capital of australia": no capitals mark its names, but spaCy's tagger
@@ -100,6 +105,48 @@ def unknown_name(q: QuestionAnalysis, vocab) -> bool:
         unknown = {t for t in q.key_terms if t.isalpha() and _unused(t, vocab)}
         return bool(unknown) and _proper_nouns(q.text) & unknown != set()
     return False
+
+
+def mentions_all(q: QuestionAnalysis, names: list[str], text: str) -> bool:
+    """Does the text mention every name of the question, an acronym also by its long form?"""
+    acronyms = _acronyms(q.text)
+    return names_in([n for n in names if not (n in acronyms and spelt_out(n, text))], text)
+
+
+def _acronyms(question: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"\b[A-Z]{2,6}\b", question)}
+
+
+def spelt_out(acronym: str, text: str) -> bool:
+    """Does the text write the acronym out in two or more capitalised words ("DMZ":
+    "Demilitarized Zone", "NWT": "Northern Waterways Trust")? Schwartz and Hearst's rule
+    (the letters found in order, right to left, the first starting a word), with every word
+    of the long form giving its first letter."""
+    short = acronym.lower()
+    for m in _CAPITALISED_RUN.finditer(text):
+        words = [w for w in m.group().lower().split() if w not in {"of", "and", "the", "for"}]
+        for k in range(len(words) - 1):  # each run of two words or more ending the name
+            if _letters_in_order(short, words[k:]):
+                return True
+    return False
+
+
+def _letters_in_order(short: str, words: list[str]) -> bool:
+    """Can the acronym be cut into one piece per word, each piece starting with its word's
+    first letter and its other letters found in order inside the word?"""
+    if not words:
+        return not short
+    if not short or short[0] != words[0][0]:
+        return False
+    for n in range(1, len(short) - len(words) + 2):  # leave a letter for every later word
+        rest = iter(words[0][1:])
+        if all(ch in rest for ch in short[1:n]) and _letters_in_order(short[n:], words[1:]):
+            return True
+    return False
+
+
+# Capitalised words, joined by "of"/"and"/"the" ("Bank of England").
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of|and|the|for)\s+[A-Z][\w'’-]*|\s+[A-Z][\w'’-]*)*")
 
 
 def _unused(word: str, vocab, near: set[str] = frozenset()) -> bool:

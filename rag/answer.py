@@ -15,7 +15,7 @@ from typing import Iterator, Protocol
 
 import numpy as np
 
-from rag.abstain import ASKS_NAME, names_something, should_abstain
+from rag.abstain import ASKS_NAME, mentions_all, names_something, should_abstain
 from rag.candidates import (
     FUTURE_QUESTION, PAST_QUESTION, asks_past, contradicts, find_candidates, follow_on, in_time, pinned,
     support_order, term_weights,
@@ -34,7 +34,7 @@ from rag.question import QuestionAnalysis, _singular, analyse, copular_role, que
 from rag.wordlists import KIND_ALIASES
 from rag.sentences import consistent_labels
 from rag.settings import RagSettings
-from rag.text import names_in, stem_all, tokenize
+from rag.text import stem_all, tokenize
 from rag.types import Answer
 from rag.values import titled_with
 from rag.vocab import load_vocab
@@ -231,7 +231,7 @@ class ExtractiveAnswerer:
     def _compose(self, q: QuestionAnalysis, ranked, docs, vocab, extra, neighbours=None) -> Answer:
         if should_abstain(q, ranked, vocab, extra):
             return self._abstain(q, ranked, docs)
-        if (names := question_names(q)) and not any(names_in(names, docs[d][0]) for d in docs):
+        if (names := question_names(q)) and not any(mentions_all(q, names, docs[d][0]) for d in docs):
             # "Who managed Rovers during the Second World War?": some article must mention
             # every name the question gives. (Keeping only the sentences of such articles
             # was tried: an article on a flood in Castelmora need not say "Italy".)

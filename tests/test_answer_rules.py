@@ -1159,3 +1159,14 @@ def test_the_role_a_which_question_names_and_the_name_written_with_it():
     other = "Ardenmuir Health Board had planned to open the hospital this autumn."
     s2 = Sentence("d", 0, len(other), other, [Entity("ORG", "Ardenmuir Health Board", 0, 22)])
     assert not titled_with(role, s2.entities[0], s2)
+
+
+def test_an_acronym_the_articles_spell_out_is_a_name_they_mention(town):
+    from rag.abstain import spelt_out
+
+    assert spelt_out("DMZ", "the Korean Demilitarized Zone") and spelt_out("NATO", "North Atlantic Treaty Organization")
+    assert not spelt_out("EU", "Europe") and not spelt_out("FIFA", "the Football Association")
+    # "the Defence Equipment Agency" is in the boatyard article; no article spells out "FBI".
+    a = town.query("Through whom did the navy place its order with the DEA?")
+    assert not a.abstained, a.text
+    assert town.query("Through whom did the navy place its order with the FBI?").abstained
