@@ -151,7 +151,8 @@ def find_dates(text: str) -> list[DateMention]:
 
 def date_supported(year: int | None, month: int, day: int, quote: Quote) -> bool:
     """A date is supported when the quote writes it, or names its weekday within the
-    week before the article's publication (a news 'Sunday' resolved to its date)."""
+    week before the article's publication (a news 'Sunday' resolved to its date), or as
+    "next Tuesday" within the week after it."""
     pub = quote.published
     for mention in find_dates(quote.text):
         for qy, qm, qd in mention.days:
@@ -164,8 +165,11 @@ def date_supported(year: int | None, month: int, day: int, quote: Quote) -> bool
     except ValueError:
         return False
     weekday = when.strftime("%A").lower()
+    text = normalize_text(quote.text)
+    if 0 < (when - pub).days <= 7 and re.search(rf"\b(?:next|coming) {weekday}\b", text):
+        return True  # "next Tuesday" in a report of Tuesday 14 March: 21 March
     return (0 <= (pub - when).days <= WEEKDAY_WINDOW_DAYS
-            and weekday in normalize_text(quote.text).split())
+            and weekday in text.split())
 
 
 def period_supported(first: Day, last: Day, quote: Quote) -> bool:

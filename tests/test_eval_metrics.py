@@ -117,7 +117,7 @@ def test_words_about_sources_are_not_claims():
     assert not check_sentence("Sources disagree: another article gives Friday [2].", quotes).supported
 
 
-def test_resolved_weekday_date_is_supported_only_within_the_week_before_publication():
+def test_resolved_weekday_date_is_supported_within_the_week_before_publication_or_as_next_weekday():
     q = Quote(CHOSUN, published=date(2023, 9, 11))  # a Monday
     assert date_supported(2023, 9, 10, q)         # that Sunday
     assert not date_supported(2023, 9, 3, q)      # the Sunday before: 8 days earlier
@@ -126,6 +126,10 @@ def test_resolved_weekday_date_is_supported_only_within_the_week_before_publicat
     written = Quote("left on the afternoon of September 10", published=date(2023, 9, 12))
     assert date_supported(2023, 9, 10, written) and date_supported(None, 9, 10, written)
     assert not date_supported(2022, 9, 10, written)
+    # "next Tuesday" in a report of Tuesday 14 March 2023 is 21 March, a week after it.
+    ahead = Quote("The board will meet again next Tuesday.", published=date(2023, 3, 14))
+    assert date_supported(2023, 3, 21, ahead) and not date_supported(2023, 3, 28, ahead)
+    assert not date_supported(2023, 3, 21, Quote("The board met on Tuesday.", published=date(2023, 3, 14)))
 
 
 def test_faithfulness_inherits_markers_for_a_short_answer_line():
