@@ -30,7 +30,7 @@ from rag.evidence import (
     AUTHOR_WORDS, BYLINE, ScoredSentence, WordMatcher, candidate_sentences, rank_sentences, refers_back,
 )
 from rag.patterns import LIFE_DATE, life_event
-from rag.question import QuestionAnalysis, _singular, analyse, copular_role, question_names, role_words
+from rag.question import QuestionAnalysis, singular, analyse, copular_role, question_names, role_words
 from rag.wordlists import KIND_ALIASES
 from rag.sentences import consistent_labels
 from rag.settings import RagSettings
@@ -338,7 +338,7 @@ class ExtractiveAnswerer:
         holds the candidates already scored in the ``wider`` sentences."""
         if q.focus and q.answer_type in {"place", "organisation"}:
             # "Which streets …": a value that names the kind asked for ("Elm Street") wins.
-            kinds = set(stem_all([_singular(q.focus), *KIND_ALIASES.get(_singular(q.focus), ())]))
+            kinds = set(stem_all([singular(q.focus), *KIND_ALIASES.get(singular(q.focus), ())]))
             cands = [c for c in pool if kinds & set(stem_all(tokenize(c.entity.text)))] or cands
         if q.focus and q.answer_type == "person":
             # "Which judge …": the person titled with the role ("Judge Eleri Vaughan-Pryce"),

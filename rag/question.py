@@ -156,9 +156,9 @@ def _type_noun(after: list[str]) -> str | None:
     if (head := _phrase_head(after)) is not None:
         # "What state honour did she receive?", "Which company director was arrested?": the
         # phrase's head, before its auxiliary, says the kind; the words before it do not.
-        return head if _singular(head) in TYPE_NOUNS or head in MEASURE_NOUNS else None
+        return head if singular(head) in TYPE_NOUNS or head in MEASURE_NOUNS else None
     for w in after[:4]:
-        if _singular(w) in TYPE_NOUNS or w in MEASURE_NOUNS:
+        if singular(w) in TYPE_NOUNS or w in MEASURE_NOUNS:
             return w
         if w in STOPWORDS - DETERMINERS:
             break  # "what did …": past the noun phrase
@@ -176,7 +176,8 @@ def _phrase_head(after: list[str]) -> str | None:
     return None
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """The singular a type noun is listed under ("regions" -> "region")."""
     if word in TYPE_NOUNS:
         return word
     if word.endswith("ies"):
@@ -330,7 +331,7 @@ def _answer_type(words: list[str]) -> tuple[str | None, AnswerType]:
             if noun := _type_noun(words[i + 1 :]):
                 if MEASURE_NOUNS.get(noun) == "duration":
                     return w, "duration"  # "what is the lifespan of …"
-                return w, TYPE_NOUNS.get(_singular(noun), "number")
+                return w, TYPE_NOUNS.get(singular(noun), "number")
             if nxt in {"for", "purpose", "reason"} or (
                     nxt in {"is", "was"} and {"purpose", "reason"} & set(words[i + 2 : i + 4])):
                 return w, "explanation"
