@@ -258,7 +258,8 @@ def _placed_by_context(e: Entity, s: Sentence) -> str | None:
         return None
     a, b = e.start - s.start, e.end - s.start
     before = s.text[max(0, a - 40) : a]
-    m = _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(s.text[b : b + 60]) or _PLACE_BEFORE_FROM.search(before)
+    m = _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(s.text[b : b + 60]) or _PLACE_BEFORE_FROM.search(before) \
+        or _NAMED_THING_AT.search(before)
     if not m:
         return None
     noun = re.search(PLACE_NOUNS, m.group())
@@ -274,6 +275,8 @@ _FROM_PEOPLE = "|".join(sorted({w for w, k in TYPE_NOUNS.items() if k == "person
                                | {"man", "woman", "boy", "girl", "men", "women", "mother", "pensioner"}))
 _PLACE_BEFORE_FROM = re.compile(rf"\b(?:{_FROM_PEOPLE}|\d+-year-old|comes?|came|hails?|hailed|originally|"
                                 rf"native)s?\s+from\s+$", re.I)
+# "the Cullerton Glassworks at Spelmouth": a name where a named thing stands.
+_NAMED_THING_AT = re.compile(r"\b[A-Z][\w'’-]*\s+[A-Z][\w'’-]+\s+(?:at|in|near)\s+$")
 _PLACE_AFTER = re.compile(rf"^,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?{PLACE_NOUNS}\b")
 _OWNER_BEFORE = re.compile(r"\b(?:of|for|in|at)\s+(?:the\s+)?$")
 _TIME_WORD = re.compile(r"\b(noon|midnight|dawn|dusk)\b", re.I)

@@ -1170,3 +1170,12 @@ def test_an_acronym_the_articles_spell_out_is_a_name_they_mention(town):
     a = town.query("Through whom did the navy place its order with the DEA?")
     assert not a.abstained, a.text
     assert town.query("Through whom did the navy place its order with the FBI?").abstained
+
+
+def test_a_name_where_a_named_thing_stands_is_a_place():
+    text = "In 1898 she joined the Cullerton Glassworks at Spelmouth as an assistant."
+    fits = _fits("In which town was the Cullerton Glassworks?", text, (("ORG", "Cullerton Glassworks"), ("ORG", "Spelmouth")))
+    assert fits.get("Spelmouth") == 1.0  # an ORG fits "where" at 0.2
+    # Only a name: "the works at Spelmouth" leaves the label's fit.
+    assert _fits("Where was it?", "She joined the works at Spelmouth.", (("ORG", "Spelmouth"),))["Spelmouth"] < 1.0
+
