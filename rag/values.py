@@ -54,13 +54,6 @@ ROLE_MISSING = 0.2
 ROLE_WINDOW = 70
 def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list[tuple[Entity, float]]:
     """(entity, fit) pairs in ``s`` that could answer ``q``, none named in the question."""
-    compat = TYPE_COMPAT.get(q.answer_type, {})
-    out = []
-    extra = found_by_pattern(q, s)
-    # A value spaCy split ("21" of "21 °C", "9" of "voted 9-3") gives way to the whole one.
-    entities = [e for e in s.entities if not (e.label in NUMERIC_LABELS and any(
-        x.label in NUMERIC_LABELS and x.start <= e.start and e.end <= x.end and x.end - x.start > e.end - e.start
-        for x in extra))] + extra
     focus = stem_all([q.focus])[0] if q.focus else None
     # Words of the question that an answer may share: the counted noun ("the past 17
     # months") and the kind asked for ("Elm Street" for "which streets").
@@ -68,65 +61,12 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
     units |= {focus} if focus else set()
     q_words = tokenize(q.text)
     inside = _names_inside_other_names(q.text)
-    ranges: list[tuple[int, int]] = []
-    for e in entities:
-        fit = 1.0 if e.label == LIFE_DATE else compat.get(e.label, 0.0)
-        if e.label == "PERSON" and not any(w[:1].isupper() for w in e.text.split()):
-            continue  # "café", a PERSON to spaCy: a name is written with a capital
-        if e.label in NAME_LABELS and PLACE_HEADS.fullmatch(re.sub(r"^(?:the|The)\s+", "", e.text)):
-            continue  # "River" of "A Furnace by the River": a kind of place, not a named one
-        if q.answer_type == "entity":
-            # "Which utility …": a name written as one ("the utility Northline Power", "the
-            # Treasury Room" for "which room"); any other name is a guess.
-            whole = _with_name_tail(e, s) if e.label in NAME_LABELS else e  # "Treasury" + " Room"
-            if not focus or e.label not in KIND_LABELS or not _of_kind(focus, whole, s):
-                continue
-            fit = 1.0
-        if e.label == DATELINE:
-            fit = DATELINE_FIT  # often where it happened, sometimes only where it was written
-        elif e.label == COMMON_PLACE:
-            fit = COMMON_PLACE_FIT  # a place without a name: a name, when there is one, wins
-        elif q.answer_type == "place" and PLACE_HEADS.search(_head_part(e.text)):
-            fit = 1.0  # spaCy's small model calls "Pier 33" a PERSON
-        elif q.answer_type == "place" and (noun := _placed_by_context(e, s)) is not None:
-            # "Ardmillish, a fishing village" (an ORG to spaCy); "which village": the village
-            # of Pontarrow.
-            fit = FOCUS_BONUS if focus and noun and stem_all([noun])[0] == focus else 1.0
-        if q.answer_type == "time" and e.label != "TIME" and not _CLOCK.search(e.text):
-            fit *= TIME_WITHOUT_CLOCK  # "What time …": "shortly after 2 a.m." over "Sunday"
-        if q.answer_type in {"date", "time"}:
-            # A resolved date, as precise as asked; an unplaced "decades" or "the coming days"
-            # hardly answers "when".
-            fit *= _date_precision(q, e) if e.resolved else (1.0 if _placed(e.text) else 0.3)
-        if q.answer_type == "place" and s.text[e.end - s.start : e.end - s.start + 2] in ("'s", "’s"):
-            fit *= 0.5  # "Europe's satellite": an owner, seldom the where
-        if q.focus in POLITICAL_PLACES and e.label in {"LOC", "FAC"}:
-            fit *= 0.5  # "which countries": England (GPE) rather than Europe (LOC)
-        if (q.focus in TALLY_NOUNS or q.measure == "tally") and TALLY.fullmatch(e.text):
-            fit = FOCUS_BONUS  # "what was the committee vote": "7-4", the kind of value asked for
-        elif focus and focus in set(stem_all(tokenize(e.text))):
-            fit = max(fit, 1.0) * FOCUS_BONUS  # "which streets" -> "Elm Street"
-        elif focus and q.answer_type == "person" and not _role_near(focus, e, s):
-            fit *= ROLE_MISSING  # "Japan's prime minister": "Kim" is named nowhere near "minister"
-        if q.answer_type == "person" and _thing_name(e.text):
-            fit = min(fit, TYPE_COMPAT["person"]["ORG"])  # "Kingsmoor Hospital", a PERSON to spaCy
-        if q.answer_type != "organisation" and _credit(e, s) or e.label != DATELINE and _in_dateline(e, s):
-            continue  # "LONDON, May 17 (Reuters) —": where, when and by whom the report was filed
-        if q.answer_type == "person" and e.label != "PERSON" and _OWNER_BEFORE.search(s.text[: e.start - s.start]):
-            fit *= ROLE_MISSING  # "the mayor of Marden": the place the role belongs to, not its holder
-        if q.answer_type == "duration" and e.label in {"DATE", "TIME"} and DURATION.search(e.text):
-            fit = 1.0  # "less than ten minutes", a TIME to spaCy
-        if q.answer_type in {"date", "time"} and DURATION.search(e.text) and not e.resolved:
-            fit *= 0.3  # "more than three years" is a length of time, not a when
-        if q.answer_type in {"date", "time"}:
-            before = s.text[max(0, e.start - s.start - 80) : e.start - s.start]
-            if PRIOR_OCCURRENCE.search(before):
-                # "The first full stoppage since 1989", "the worst flooding since 1966": the
-                # date of an earlier time it happened, which answers "when did it last …",
-                # not "when did it end".
-                fit = FOCUS_BONUS if ASKS_LAST.search(q.text) else fit * PRIOR_OCCURRENCE_FIT
-            elif ASKS_LAST.search(q.text) and LAST_BEFORE.search(before):
-                fit = max(fit, 1.0) * FOCUS_BONUS  # "was last hit by a comparable flood in 1966"
+    out, ranges = [], []
+    for e in _values_in(q, s):
+        fit = _kind_fit(q, e, s, focus)
+        if fit is None:
+            continue
+        fit = _when_fit(q, e, s, fit)
         if q.measure and q.answer_type in {"number", "duration"}:
             if q.measure in {"count", "age", "frequency", "people", "headcount"} and e.label in NUMERIC_LABELS | {"TIME"}:
                 fit = 1.0  # "10th foreign trip", "the past 17 months", "aged 39": any number
@@ -153,6 +93,84 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
         out.append((e, fit))
     # A value inside a range ("11" in "11 to 14 millimetres") gives way to it.
     return [(e, f) for e, f in out if not any(a <= e.start and e.end <= b and b - a > e.end - e.start for a, b in ranges)]
+
+
+def _values_in(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
+    """spaCy's entities of the sentence and the values ``patterns.py`` finds; a value spaCy
+    split ("21" of "21 °C", "9" of "voted 9-3") gives way to the whole one."""
+    extra = found_by_pattern(q, s)
+    return [e for e in s.entities if not (e.label in NUMERIC_LABELS and any(
+        x.label in NUMERIC_LABELS and x.start <= e.start and e.end <= x.end and x.end - x.start > e.end - e.start
+        for x in extra))] + extra
+
+
+def _kind_fit(q: QuestionAnalysis, e: Entity, s: Sentence, focus: str | None) -> float | None:
+    """How well the value is of the kind asked for (its label, the words around it, the
+    role or kind the question names), or None when it cannot answer at all."""
+    if e.label == "PERSON" and not any(w[:1].isupper() for w in e.text.split()):
+        return None  # "café", a PERSON to spaCy: a name is written with a capital
+    if e.label in NAME_LABELS and PLACE_HEADS.fullmatch(re.sub(r"^(?:the|The)\s+", "", e.text)):
+        return None  # "River" of "A Furnace by the River": a kind of place, not a named one
+    if q.answer_type != "organisation" and _credit(e, s) or e.label != DATELINE and _in_dateline(e, s):
+        return None  # "LONDON, May 17 (Reuters) —": where, when and by whom the report was filed
+    fit = 1.0 if e.label == LIFE_DATE else TYPE_COMPAT.get(q.answer_type, {}).get(e.label, 0.0)
+    if q.answer_type == "entity":
+        # "Which utility …": a name written as one ("the utility Northline Power", "the
+        # Treasury Room" for "which room"); any other name is a guess.
+        whole = _with_name_tail(e, s) if e.label in NAME_LABELS else e  # "Treasury" + " Room"
+        if not focus or e.label not in KIND_LABELS or not _of_kind(focus, whole, s):
+            return None
+        fit = 1.0
+    if e.label == DATELINE:
+        fit = DATELINE_FIT  # often where it happened, sometimes only where it was written
+    elif e.label == COMMON_PLACE:
+        fit = COMMON_PLACE_FIT  # a place without a name: a name, when there is one, wins
+    elif q.answer_type == "place" and PLACE_HEADS.search(_head_part(e.text)):
+        fit = 1.0  # spaCy's small model calls "Pier 33" a PERSON
+    elif q.answer_type == "place" and (noun := _placed_by_context(e, s)) is not None:
+        # "Ardmillish, a fishing village" (an ORG to spaCy); "which village": the village
+        # of Pontarrow.
+        fit = FOCUS_BONUS if focus and noun and stem_all([noun])[0] == focus else 1.0
+    if q.answer_type == "time" and e.label != "TIME" and not _CLOCK.search(e.text):
+        fit *= TIME_WITHOUT_CLOCK  # "What time …": "shortly after 2 a.m." over "Sunday"
+    if q.answer_type in {"date", "time"}:
+        # A resolved date, as precise as asked; an unplaced "decades" or "the coming days"
+        # hardly answers "when".
+        fit *= _date_precision(q, e) if e.resolved else (1.0 if _placed(e.text) else 0.3)
+    if q.answer_type == "place" and s.text[e.end - s.start : e.end - s.start + 2] in ("'s", "’s"):
+        fit *= 0.5  # "Europe's satellite": an owner, seldom the where
+    if q.focus in POLITICAL_PLACES and e.label in {"LOC", "FAC"}:
+        fit *= 0.5  # "which countries": England (GPE) rather than Europe (LOC)
+    if (q.focus in TALLY_NOUNS or q.measure == "tally") and TALLY.fullmatch(e.text):
+        fit = FOCUS_BONUS  # "what was the committee vote": "7-4", the kind of value asked for
+    elif focus and focus in set(stem_all(tokenize(e.text))):
+        fit = max(fit, 1.0) * FOCUS_BONUS  # "which streets" -> "Elm Street"
+    elif focus and q.answer_type == "person" and not _role_near(focus, e, s):
+        fit *= ROLE_MISSING  # "Japan's prime minister": "Kim" is named nowhere near "minister"
+    if q.answer_type == "person" and _thing_name(e.text):
+        fit = min(fit, TYPE_COMPAT["person"]["ORG"])  # "Kingsmoor Hospital", a PERSON to spaCy
+    if q.answer_type == "person" and e.label != "PERSON" and _OWNER_BEFORE.search(s.text[: e.start - s.start]):
+        fit *= ROLE_MISSING  # "the mayor of Marden": the place the role belongs to, not its holder
+    return fit
+
+
+def _when_fit(q: QuestionAnalysis, e: Entity, s: Sentence, fit: float) -> float:
+    """The fit of a value for a "when" or "how long" question: a length of time is no
+    "when", and the date of an earlier time answers "when did it last …"."""
+    if q.answer_type == "duration" and e.label in {"DATE", "TIME"} and DURATION.search(e.text):
+        fit = 1.0  # "less than ten minutes", a TIME to spaCy
+    if q.answer_type in {"date", "time"} and DURATION.search(e.text) and not e.resolved:
+        fit *= 0.3  # "more than three years" is a length of time, not a when
+    if q.answer_type in {"date", "time"}:
+        before = s.text[max(0, e.start - s.start - 80) : e.start - s.start]
+        if PRIOR_OCCURRENCE.search(before):
+            # "The first full stoppage since 1989", "the worst flooding since 1966": the
+            # date of an earlier time it happened, which answers "when did it last …",
+            # not "when did it end".
+            fit = FOCUS_BONUS if ASKS_LAST.search(q.text) else fit * PRIOR_OCCURRENCE_FIT
+        elif ASKS_LAST.search(q.text) and LAST_BEFORE.search(before):
+            fit = max(fit, 1.0) * FOCUS_BONUS  # "was last hit by a comparable flood in 1966"
+    return fit
 
 
 _CLOCK = re.compile(r"\d[:.]\d\d|\b(?:a\.?m\.?|p\.?m\.?|o'clock|noon|midnight|dawn|dusk|morning|afternoon|"
