@@ -240,12 +240,11 @@ class ExtractiveAnswerer:
             return answer
         if q.answer_type in FACTOID_TYPES or (q.answer_type == "entity" and q.focus):
             return self._factoid(q, ranked, docs, vocab, neighbours or {})
-        if ASKS_NAME.search(q.text) and not names_something(
-                q, [r for r in ranked if r.score >= ranked[0].score * STRONG_MARGIN]):
+        strong = [r for r in ranked if r.score >= ranked[0].score * STRONG_MARGIN]
+        if ASKS_NAME.search(q.text) and not names_something(q, strong):
             # "What is the name of North Korea's new spy satellite?": the best sentences
             # name nothing the question does not already name.
             return self._abstain(q, ranked, docs)
-        strong = [r for r in ranked if r.score >= ranked[0].score * STRONG_MARGIN]
         if PAST_QUESTION.search(q.text) and not FUTURE_QUESTION.search(q.text) \
                 and all(PLANNED.search(r.sentence.text) for r in strong):
             # "What did the first soil maps show?", "What was the outcome of the
@@ -289,7 +288,7 @@ class ExtractiveAnswerer:
     def _factoid(self, q, ranked, docs, vocab, neighbours) -> Answer:
         top = ranked[0].score
         strong = [r for r in ranked if r.score >= top * STRONG_MARGIN][:8]
-        wider = [r for r in ranked[:SUPPORT_POOL] if r.score >= top * SUPPORT_MARGIN]
+        wider = self._pool(ranked)
         q_stems = set(stem_all(list(q.key_terms)))
         idf = term_weights(wider, q_stems)
         # Strong sentences are among the wider pool: score its candidates once.

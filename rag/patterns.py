@@ -13,7 +13,7 @@ import re
 from rag.dates import resolve
 from rag.question import QuestionAnalysis
 from rag.sentences import Entity, Sentence
-from rag.wordlists import TALLY_NOUNS, TYPE_NOUNS
+from rag.wordlists import PERSON_NOUNS, TALLY_NOUNS
 
 # spaCy's labels for numbers and dates (a number inside any other entity is pulled out).
 NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY", "DATE"}
@@ -76,7 +76,7 @@ _TITLED = re.compile(r"\b(?:Mayor|Minister|President|Prime Minister|Governor|Pre
                      r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
 
 
-_PERSON_NOUNS = "|".join(sorted((w for w, k in TYPE_NOUNS.items() if k == "person"), key=len, reverse=True))
+_PERSON_NOUNS = "|".join(PERSON_NOUNS)
 # A name followed by its role ("Morven Ashgrove, the trust's chief executive, said …"),
 # which spaCy's small model can miss when the name opens the sentence.
 _APPOSED_PERSON = re.compile(

@@ -15,7 +15,7 @@ from rag.patterns import (
     ASKS_LAST, LAST_BEFORE, PRIOR_OCCURRENCE, PRIOR_OCCURRENCE_FIT, TALLY, found_by_pattern,
 )
 from rag.measures import DURATION, measure_fit, with_currency, with_range, with_unit, for_another
-from rag.wordlists import NAME_HEADS, TALLY_NOUNS, TYPE_NOUNS
+from rag.wordlists import NAME_HEADS, PERSON_NOUNS, TALLY_NOUNS
 from rag.question import QuestionAnalysis
 from rag.sentences import Entity, Sentence
 from rag.text import stem_all, tokenize
@@ -289,8 +289,7 @@ _PLACE_BEFORE = re.compile(rf"(?:\b{PLACE_NOUNS}\s+of|\b(?:born|died|buried|live
                            # "its tributaries, the Nant Ffion and the Afon Lud": named in apposition
                            rf"|\b{PLACE_NOUNS}s?,(?:\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{1,3}}and)?(?:\s+the)?)\s+$")
 # "a retired geography teacher from Ebbsworth", "a 71-year-old from Leeds": where they are from.
-_FROM_PEOPLE = "|".join(sorted({w for w, k in TYPE_NOUNS.items() if k == "person"}
-                               | {"man", "woman", "boy", "girl", "men", "women", "mother", "pensioner"}))
+_FROM_PEOPLE = "|".join((*PERSON_NOUNS, "man", "woman", "boy", "girl", "men", "women", "pensioner"))
 _PLACE_BEFORE_FROM = re.compile(rf"\b(?:{_FROM_PEOPLE}|\d+-year-old|comes?|came|hails?|hailed|originally|"
                                 rf"native)s?\s+from\s+$", re.I)
 # "the Cullerton Glassworks at Spelmouth": a name where a named thing stands.

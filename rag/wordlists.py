@@ -98,6 +98,9 @@ NAME_HEADS = {"company", "corporation", "firm", "telegraph", "railway", "bridge"
               "trust", "board", "council", "committee", "commission", "agency", "authority", "service",
               "department", "court", "fund", "association", "federation", "league", "works", "elementary",
               "academy", "primary", "library", "gallery", "festival", "prison", "mine", "plant", "factory"}
+# The nouns above that name a person ("spokesman", "chief executive"), longest first for
+# regular expressions.
+PERSON_NOUNS = tuple(sorted((w for w, k in TYPE_NOUNS.items() if k == "person"), key=len, reverse=True))
 IRREGULAR_PLURALS = {"people", "children", "men", "women", "mice", "geese", "feet", "teeth"}
 # "What is the height of …" measures as "how high …" does.
 MEASURE_NOUNS = {"height": "size", "length": "size", "width": "size", "depth": "size",
