@@ -4,7 +4,8 @@ articles), eval/data/mixed/ (three of each; its dev split tuned on since the fou
 session), eval/data/blind/ (three of each, written in the fourth session; its dev split
 tuned on since the sixth), eval/data/blind2/ (three of each, written in the fifth session
 and never tuned on), eval/data/wide/ (three of each, written in the sixth session; its
-dev split tuned on) and eval/data/blind3/ (three of each, written in the sixth session and
+dev split tuned on), eval/data/blind3/ (three of each, written in the sixth session and
+never tuned on) and eval/data/blind4/ (three of each, written in the seventh session and
 never tuned on).
 The checks tests/test_eval_gold.py makes of the seeds set, through the same
 helpers in eval.suite and eval.metrics; and no suite shares a question or a document with
@@ -40,6 +41,7 @@ SUITES = {
     "blind2": (Path("eval") / "data" / "blind2", "b2_0", (350, 700), 85, 14),
     "wide": (Path("eval") / "data" / "wide", "wd0", (350, 700), 95, 15),
     "blind3": (Path("eval") / "data" / "blind3", "b3_0", (350, 700), 95, 15),
+    "blind4": (Path("eval") / "data" / "blind4", "b4_0", (350, 700), 100, 16),
 }
 
 
@@ -126,6 +128,8 @@ def test_multi_source_and_conflict_rows_rest_on_several_articles(suite):
     ("wide", "blind2"),
     ("blind3", "seeds"), ("blind3", "newswire"), ("blind3", "encyclopedia"), ("blind3", "mixed"),
     ("blind3", "blind"), ("blind3", "blind2"), ("blind3", "wide"),
+    ("blind4", "seeds"), ("blind4", "newswire"), ("blind4", "encyclopedia"), ("blind4", "mixed"),
+    ("blind4", "blind"), ("blind4", "blind2"), ("blind4", "wide"), ("blind4", "blind3"),
 ])
 def test_no_two_suites_share_a_question_or_a_document(mine, other, tmp_path):
     loaded = [load_suite("seeds" if n == "seeds" else REPO / SUITES[n][0], tmp_path / n)
