@@ -84,6 +84,8 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
         question = re.sub(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*", lambda m: _as_cased(
             corrected.get(m.group().lower(), m.group()), m.group()), question)
     wh, atype = _answer_type(fixed)
+    if atype == "number" and _lasts(fixed, question):
+        atype = "duration"  # "How long was the road closed?": a length of time, not of the road
     # "far" in "how far", "long" in "how long": part of the question form, not its topic.
     form = {i + 1 for i, w in enumerate(fixed[:-1]) if w == "how" and fixed[i + 1] in NUMBER_HOW | WHEN_HOW}
     terms = [w for i, w in enumerate(fixed)
@@ -200,6 +202,25 @@ def _options(text: str) -> tuple[str, str] | None:
 def _is_word(word: str, lexicon: frozenset[str]) -> bool:
     # Short words are left to the typo rules: "wil" is in word lists as a name.
     return len(word) >= MIN_TYPO_LEN and word in lexicon
+
+
+def _lasts(words: list[str], question: str) -> bool:
+    """Does "how long is/was …" ask for a length of time? It does when a verb follows its
+    subject ("How long was the road closed?", "how long is the repair supposed to take");
+    "How long is the bridge?" asks for a length. (spaCy's tagger reads the verb; it is
+    loaded only for such questions.)"""
+    at = next((i for i, w in enumerate(words[:4]) if w == "how"), None)
+    if at is None or words[at + 1 : at + 2] != ["long"] or words[at + 2 : at + 3] not in (["is"], ["was"], ["are"], ["were"]):
+        return False
+    from rag.sentences import load_tagger
+
+    tokens = list(load_tagger()(question))
+    seen = 0
+    for t in tokens:
+        seen += t.lower_ in {"is", "was", "are", "were"}
+        if seen and t.tag_.startswith("VB") and t.lower_ not in AUXILIARIES:
+            return True
+    return False
 
 
 def _measure(words: list[str]) -> tuple[str | None, str | None]:
