@@ -35,11 +35,15 @@ PLACE_HEADS = re.compile(
     r"\b(Pier|Port|Harbou?r|Street|St|Avenue|Road|Square|Bridge|Station|Airport|Hotel|Palace|"
     r"Tower|Base|Cent(?:er|re)|Stadium|Island|Islands|River|Lake|Mount|Bay|Park|Campus|Hall|"
     r"University|College|Institute|School|Hospital|Museum|Cathedral|Church|Market|Terminal|"
-    r"Plaza|Province|Prefecture|County|District|Oblast|Krai|Peninsula|Strait|Sea|Ocean)\b")
+    r"Plaza|Province|Prefecture|County|District|Oblast|Krai|Peninsula|Strait|Sea|Ocean|Row|Lane|Quay|"
+    r"Wharf|Crescent|Terrace)\b")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 # A run of capitalised words, joined by "and"/"of" ("Calder and Moy", "Bank of England").
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:and|of|&)\s+[A-Z][\w'’-]*|\s+[A-Z][\w'’-]*)*")
 _NAME_TAIL = re.compile(r"(?: [A-Z][a-z]+)+(?![\w'’-])")
+# A place named for its owner, cut at the apostrophe by spaCy: "Cobbler" + "'s Row".
+_POSSESSIVE_PLACE = re.compile(r"['’]s(?: [A-Z][a-z]+)*? (?=[A-Z])" + PLACE_HEADS.pattern.replace(r"\b(", "(?:", 1)
+                               + r"(?! [A-Z])")
 # A value that names the kind of thing asked for ("Elm Street" for "which streets").
 FOCUS_BONUS = 1.2
 # Places spaCy labels GPE (countries, cities, states), as a question writes them.
@@ -63,6 +67,8 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
     inside = _names_inside_other_names(q.text)
     out, ranges = [], []
     for e in _values_in(q, s):
+        if e.label in NAME_LABELS and (m := _POSSESSIVE_PLACE.match(s.text, e.end - s.start)):
+            e = Entity("FAC", e.text + m.group(), e.start, e.end + m.end() - (e.end - s.start))
         fit = _kind_fit(q, e, s, focus)
         if fit is None:
             continue
