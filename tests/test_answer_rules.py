@@ -1199,3 +1199,20 @@ def test_a_name_where_a_named_thing_stands_is_a_place():
     # Only a name: "the works at Spelmouth" leaves the label's fit.
     assert _fits("Where was it?", "She joined the works at Spelmouth.", (("ORG", "Spelmouth"),))["Spelmouth"] < 1.0
 
+
+
+def test_a_bare_number_counts_the_noun_written_before_it():
+    from rag.measures import measure_fit
+    from rag.sentences import Entity, Sentence
+
+    q = analyse("How many runners finished the race?")
+    text = "Of the 21,400 runners who started, 18,342 reached the finish in 2024."
+    s = Sentence("d", 0, len(text), text)
+    at = text.index("18,342")
+    assert measure_fit(q, Entity("CARDINAL", "18,342", at, at + 6), s) == 1.0
+    at = text.index("2024")  # a year is no count, whatever follows it
+    assert measure_fit(q, Entity("DATE", "2024", at, at + 4), s) == 0.0
+    text = "Some 400 stewards and 18,342 police officers were on duty for the runners."
+    s = Sentence("d", 0, len(text), text)
+    at = text.index("18,342")  # a noun of its own follows it
+    assert measure_fit(q, Entity("CARDINAL", "18,342", at, at + 6), s) == 0.0
