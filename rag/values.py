@@ -117,8 +117,11 @@ def _kind_fit(q: QuestionAnalysis, e: Entity, s: Sentence, focus: str | None) ->
         return None  # "café", a PERSON to spaCy: a name is written with a capital
     if e.label in NAME_LABELS and PLACE_HEADS.fullmatch(re.sub(r"^(?:the|The)\s+", "", e.text)):
         return None  # "River" of "A Furnace by the River": a kind of place, not a named one
-    if q.answer_type != "organisation" and _credit(e, s) or e.label != DATELINE and _in_dateline(e, s):
-        return None  # "LONDON, May 17 (Reuters) —": where, when and by whom the report was filed
+    credit = _credit(e, s)
+    if credit and q.answer_type != "organisation" or e.label != DATELINE and not credit and _in_dateline(e, s):
+        # "LONDON, May 17 (Reuters) —": where, when and by whom the report was filed (its
+        # place as spaCy reads it, "CASTELMARR" a PERSON, gives way to the dateline's own).
+        return None
     fit = 1.0 if e.label == LIFE_DATE else TYPE_COMPAT.get(q.answer_type, {}).get(e.label, 0.0)
     if q.answer_type == "entity":
         # "Which utility …": a name written as one ("the utility Northline Power", "the
@@ -219,10 +222,10 @@ _DATELINE_HEAD = re.compile(r"^\W*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*,[^(
 
 
 def _in_dateline(e: Entity, s: Sentence) -> bool:
-    """Is the value the date in a dateline ("HOLLIS GAP, Aug. 10 (…) -"): the day the report
-    was filed, which answers no question about what it reports?"""
+    """Is the value part of a dateline ("HOLLIS GAP, Aug. 10 (…) -"): the place and the day
+    the report was filed, which answer no question about what it reports?"""
     m = _DATELINE_HEAD.match(s.text)
-    return bool(m) and e.label in {"DATE", "TIME"} and e.end - s.start <= m.end()
+    return bool(m) and e.end - s.start <= m.end()
 
 
 def _credit(e: Entity, s: Sentence) -> bool:

@@ -1083,6 +1083,13 @@ def test_the_date_a_dateline_gives_answers_nothing():
     assert set(fits) == {"Thursday"}
 
 
+def test_the_place_of_a_dateline_is_no_person():
+    # spaCy's small model reads a dateline's capitals as a name of any kind.
+    text = "CASTELMARR, April 22 (Meridian Wire) - Tobiah Kessler won the race on Sunday."
+    fits = _fits("Who won the race?", text, (("PERSON", "CASTELMARR"), ("PERSON", "Tobiah Kessler")))
+    assert set(fits) == {"Tobiah Kessler"}
+
+
 def test_a_who_question_whose_best_sentences_name_no_one_is_not_answered(town):
     # The railway's article says how the engine is coupled, not who designed the coupling.
     a = town.query("Who designed the coupling of the Marden Hill Railway engine?")
