@@ -46,6 +46,8 @@ _POSSESSIVE_PLACE = re.compile(r"['’]s(?: [A-Z][a-z]+)*? (?=[A-Z])" + PLACE_HE
                                + r"(?! [A-Z])")
 # A value that names the kind of thing asked for ("Elm Street" for "which streets").
 FOCUS_BONUS = 1.2
+# How far before a number the measure asked for may be written ("a market value of about").
+FOCUS_BEFORE = 25
 # Places spaCy labels GPE (countries, cities, states), as a question writes them.
 POLITICAL_PLACES = {"country", "countries", "nation", "nations", "city", "cities", "town", "towns",
                     "state", "states", "capital", "capitals"}
@@ -78,6 +80,9 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
                 fit = 1.0  # "10th foreign trip", "the past 17 months", "aged 39": any number
             fit *= measure_fit(q, e, s)
             e = with_unit(q, e, s)
+        if q.answer_type == "number" and focus and focus in set(stem_all(tokenize(
+                s.text[max(0, e.start - s.start - FOCUS_BEFORE) : e.start - s.start]))):
+            fit *= FOCUS_BONUS  # "What was its market value?": "a market value of about 2.9 billion"
         if q.answer_type in {"number", "duration"} and e.label in NUMERIC_LABELS | {"MONEY", "PERCENT", "TIME"}:
             whole = with_range(e, s)
             if whole is not e:

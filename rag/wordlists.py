@@ -87,7 +87,8 @@ TYPE_NOUNS = {
     "activist": "person", "campaigner": "person", "negotiator": "person",
     "vote": "number", "score": "number", "tally": "number", "limit": "number", "rate": "number",
     "temperature": "number", "margin": "number", "share": "number", "proportion": "number",
-    "fraction": "number",
+    "fraction": "number", "value": "number", "valuation": "number", "revenue": "number", "profit": "number",
+    "turnover": "number",
 }
 # Words that make a name the name of a thing, not a person ("the Calder and Moy company").
 NAME_HEADS = {"company", "corporation", "firm", "telegraph", "railway", "bridge", "stadium", "street",
@@ -109,6 +110,7 @@ MEASURE_NOUNS = {"height": "size", "length": "size", "width": "size", "depth": "
                  "cost": "money", "price": "money", "toll": "money",
                  "fee": "money", "fare": "money", "salary": "money", "wage": "money", "sum": "money",
                  "fine": "money", "rent": "money", "budget": "money", "damages": "money",
+                 "value": "money", "valuation": "money", "revenue": "money", "profit": "money", "turnover": "money",
                  "population": "people", "attendance": "people", "turnout": "people"}
 # Verbs whose "what" asks for an amount of money ("What was she paid?", "What did it cost?").
 MONEY_VERBS = {"paid", "pay", "earn", "earned", "earns", "cost", "costs", "charge", "charged", "fined"}

@@ -1223,3 +1223,11 @@ def test_a_bare_number_counts_the_noun_written_before_it():
     s = Sentence("d", 0, len(text), text)
     at = text.index("18,342")  # a noun of its own follows it
     assert measure_fit(q, Entity("CARDINAL", "18,342", at, at + 6), s) == 0.0
+
+
+def test_a_value_asks_for_money_written_after_the_word_for_it():
+    q = analyse("What was the company's market value after the shares rose?")
+    assert (q.answer_type, q.measure) == ("number", "money")
+    fits = _fits(q.text, "Its shares closed at 38.60 dollars, giving it a market value of about 2.9 billion dollars.",
+                 (("MONEY", "38.60 dollars"), ("MONEY", "about 2.9 billion dollars")))
+    assert fits["about 2.9 billion dollars"] > fits["38.60 dollars"]
