@@ -31,6 +31,7 @@ def found_by_pattern(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
     if q.answer_type == "number":
         found += _numbers_inside(s)  # spaCy's small model tags "Kim’s 10th" a PERSON
         found += _spans(_TEMPERATURE, s, "QUANTITY")  # "18 °C" is no entity to spaCy
+        found += _spans(_NUMBER_WORD, s, "CARDINAL")  # "Eleven patients left …", missed at a sentence's start
         if q.focus in TALLY_NOUNS or q.measure == "tally":
             found += _spans(TALLY, s, "CARDINAL")  # "voted 7-4": spaCy keeps only the 7
     if q.measure == "frequency":
@@ -168,6 +169,9 @@ def _spans(pattern: re.Pattern, s: Sentence, label: str, group: int = 0, relabel
     return out
 
 
+_UNITS = "two|three|four|five|six|seven|eight|nine"
+_NUMBER_WORD = re.compile(rf"(?i)\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:{_UNITS}|one))?|"
+                          rf"{_UNITS}|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen)\b(?!-)")
 _NUMBER_TOKEN = re.compile(r"(?<![\w-])\d+(?:st|nd|rd|th)?\b(?!-)")  # not "COVID-19"
 
 

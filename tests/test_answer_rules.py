@@ -1231,3 +1231,9 @@ def test_a_value_asks_for_money_written_after_the_word_for_it():
     fits = _fits(q.text, "Its shares closed at 38.60 dollars, giving it a market value of about 2.9 billion dollars.",
                  (("MONEY", "38.60 dollars"), ("MONEY", "about 2.9 billion dollars")))
     assert fits["about 2.9 billion dollars"] > fits["38.60 dollars"]
+
+
+def test_a_number_written_in_words_is_a_value_where_spacy_missed_it():
+    fits = _fits("How many patients left the study?", "Eleven patients left the study because of side effects.", ())
+    assert fits == {"Eleven": 1.0}
+    assert not _fits("How many patients left the study?", "A two-year study of patients.", ())
