@@ -251,6 +251,16 @@ class WordMatcher:
         return out
 
 
+    def near_words(self, word: str, texts: list[str], threshold: float) -> set[str]:
+        """The common words of ``texts`` at least ``threshold`` close to ``word``."""
+        vocab = [w for w in dict.fromkeys(x for t in texts for x in tokenize(t))
+                 if w.isalpha() and len(w) > 2 and w not in STOPWORD_SET and w != word]
+        if not vocab:
+            return set()
+        sims = self._vectors(vocab) @ self._vectors([word])[0]
+        return {w for w, v in zip(vocab, sims) if v >= threshold}
+
+
 def _lowercase_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*", text) if w.islower()}
 

@@ -44,6 +44,9 @@ class QuestionAnalysis:
     focus: str | None = None
     # Typed all in lower case: its names cannot be told from its words by their capitals.
     typed_lower: bool = False
+    # Stems of the evidence's near-synonyms of the role asked for ("investigator" for "which
+    # researcher"), set by the answerer once it has the evidence.
+    role_synonyms: frozenset[str] = frozenset()
 
     @property
     def search_text(self) -> str:

@@ -159,7 +159,7 @@ def _kind_fit(q: QuestionAnalysis, e: Entity, s: Sentence, focus: str | None) ->
         fit = FOCUS_BONUS  # "what was the committee vote": "7-4", the kind of value asked for
     elif focus and focus in set(stem_all(tokenize(e.text))):
         fit = max(fit, 1.0) * FOCUS_BONUS  # "which streets" -> "Elm Street"
-    elif focus and q.answer_type == "person" and not _role_near(focus, e, s):
+    elif focus and q.answer_type == "person" and not _role_near({focus} | q.role_synonyms, e, s):
         fit *= ROLE_MISSING  # "Japan's prime minister": "Kim" is named nowhere near "minister"
     if q.answer_type == "person" and _thing_name(e.text):
         fit = min(fit, TYPE_COMPAT["person"]["ORG"])  # "Kingsmoor Hospital", a PERSON to spaCy
@@ -342,12 +342,12 @@ def titled_with(role: list[str], e: Entity, s: Sentence) -> bool:
     return set(role) <= set(stem_all([w.lower() for w in words]))
 
 
-def _role_near(role: str, e: Entity, s: Sentence) -> bool:
-    """Is the role ("spokesman") written next to the person ("Kremlin spokesman Dmitry
-    Peskov", "Peskov, the Kremlin's spokesman")?"""
+def _role_near(roles: set[str], e: Entity, s: Sentence) -> bool:
+    """Is the role (one of these stems: "spokesman") written next to the person ("Kremlin
+    spokesman Dmitry Peskov", "Peskov, the Kremlin's spokesman")?"""
     a, b = e.start - s.start, e.end - s.start
-    around = s.text[max(0, a - ROLE_WINDOW) : b + ROLE_WINDOW]
-    return role in set(stem_all(tokenize(around)))
+    around = s.text[max(0, a - ROLE_WINDOW) : a] + " " + s.text[b : b + ROLE_WINDOW]  # not in the name itself
+    return bool(roles & set(stem_all(tokenize(around))))
 
 
 def _date_precision(q: QuestionAnalysis, e: Entity) -> float:

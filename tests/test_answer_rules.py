@@ -11,6 +11,7 @@ import pytest
 from rag import Pipeline, RagSettings
 from rag.bridge import find_bridge
 from rag.question import Vocab, analyse
+from rag.text import stem_all
 
 ARTICLES = {
     "harbour": (
@@ -1237,3 +1238,26 @@ def test_a_number_written_in_words_is_a_value_where_spacy_missed_it():
     fits = _fits("How many patients left the study?", "Eleven patients left the study because of side effects.", ())
     assert fits == {"Eleven": 1.0}
     assert not _fits("How many patients left the study?", "A two-year study of patients.", ())
+
+
+def test_a_near_synonym_of_the_role_asked_for_names_its_holder(town):
+    from dataclasses import replace
+
+    from rag.answer import ROLE_SYNONYM
+
+    text = "The results were presented by the study's lead investigator, Dr Rafael Oyelaran."
+    q = analyse("Who was the lead researcher on the trial?")
+    assert _fits(q.text, text, (("PERSON", "Rafael Oyelaran"),))["Rafael Oyelaran"] < 0.25  # MIN_FIT
+    near = town.answerer.words.near_words("researcher", [text], ROLE_SYNONYM)
+    assert near == {"investigator"}
+    # (words of another role stay apart: a coach is no manager, a councillor no mayor)
+    assert not town.answerer.words.near_words("manager", ["The coach resigned."], ROLE_SYNONYM)
+    assert not town.answerer.words.near_words("mayor", ["A councillor spoke."], ROLE_SYNONYM)
+
+    from rag.sentences import Entity, Sentence
+    from rag.values import answer_entities
+
+    at = text.index("Rafael")
+    s = Sentence("d", 0, len(text), text, [Entity("PERSON", "Rafael Oyelaran", at, at + 15)])
+    fits = dict((e.text, f) for e, f in answer_entities(replace(q, role_synonyms=frozenset(stem_all(["investigator"]))), s, set()))
+    assert fits["Rafael Oyelaran"] == 1.0
