@@ -29,7 +29,7 @@ from rag.compose import (
 from rag.evidence import (
     AUTHOR_WORDS, BYLINE, ScoredSentence, WordMatcher, candidate_sentences, rank_sentences, refers_back,
 )
-from rag.patterns import LIFE_DATE, life_event
+from rag.patterns import LIFE_DATE, life_event, placed_by_dateline
 from rag.question import QuestionAnalysis, singular, analyse, copular_role, question_names, role_words
 from rag.wordlists import KIND_ALIASES
 from rag.sentences import consistent_labels
@@ -156,7 +156,7 @@ class ExtractiveAnswerer:
         near = set() if mode == "bm25" else set(self.store.query_sentences(qvec, sentence_k, filters.where()))
         docs_needed = {c.doc_id for c in chunks} | {sid.rsplit(":", 1)[0] for sid in near}
         sents, vecs = self.store.sentences_of(docs_needed)
-        sents = consistent_labels(sents)
+        sents = placed_by_dateline(consistent_labels(sents))
         cands, cvecs = candidate_sentences(chunks, sents, vecs, near)
         neighbours = neighbours_of(sents)
         # Texts of every document a citation can come from: a handful (those of the

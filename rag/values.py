@@ -123,7 +123,7 @@ def _kind_fit(q: QuestionAnalysis, e: Entity, s: Sentence, focus: str | None) ->
     if e.label in NAME_LABELS and PLACE_HEADS.fullmatch(re.sub(r"^(?:the|The)\s+", "", e.text)):
         return None  # "River" of "A Furnace by the River": a kind of place, not a named one
     credit = _credit(e, s)
-    if credit and q.answer_type != "organisation" or e.label != DATELINE and not credit and _in_dateline(e, s):
+    if credit and not (q.answer_type == "organisation" and _ASKS_REPORTER.search(q.text)) or e.label != DATELINE and not credit and _in_dateline(e, s):
         # "LONDON, May 17 (Reuters) —": where, when and by whom the report was filed (its
         # place as spaCy reads it, "CASTELMARR" a PERSON, gives way to the dateline's own).
         return None
@@ -231,6 +231,11 @@ def _in_dateline(e: Entity, s: Sentence) -> bool:
     the report was filed, which answer no question about what it reports?"""
     m = _DATELINE_HEAD.match(s.text)
     return bool(m) and e.end - s.start <= m.end()
+
+
+# "Which agency reported …", "which news service filed the story": a dateline's credit answers.
+_ASKS_REPORTER = re.compile(r"\b(?:report\w*|agency|agencies|wire|news|press|stor(?:y|ies)|article|filed|"
+                            r"wrote|written|published)\b", re.I)
 
 
 def _credit(e: Entity, s: Sentence) -> bool:

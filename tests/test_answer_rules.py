@@ -971,6 +971,22 @@ def test_the_agency_a_dateline_credits_answers_nothing_but_which_organisation():
     text = "BRELLINGTON, England (Reuters) — A judge found the pharmacy liable, its spokesman said."
     assert "Reuters" not in _fits("Who speaks for the pharmacy?", text, (("ORG", "Reuters"),))
     assert "Reuters" in _fits("Which agency filed the report?", text, (("ORG", "Reuters"),))
+    assert "Reuters" not in _fits("Which organisation runs the pharmacy?", text, (("ORG", "Reuters"),))
+
+
+def test_a_datelines_place_is_a_place_in_every_article():
+    from rag.patterns import placed_by_dateline
+    from rag.sentences import Entity, Sentence
+
+    def sentence(doc, text, name, label):
+        at = text.index(name)
+        return Sentence(doc, 0, len(text), text, [Entity(label, name, at, at + len(name))])
+
+    sents = [sentence("a", "FENNICK CROSS, Nov 14 (Harland Press Agency) - A gate in the barrier gave way.", "FENNICK CROSS", "ORG"),
+             sentence("a", "The barrier protects Fennick Cross.", "Fennick Cross", "ORG"),
+             sentence("b", "The flood struck the market town of Fennick Cross.", "Fennick Cross", "ORG"),
+             sentence("b", "It is run by the Aske Valley Water Board.", "the Aske Valley Water Board", "ORG")]
+    assert [s.entities[0].label for s in placed_by_dateline(sents)] == ["GPE", "GPE", "GPE", "ORG"]
 
 
 def test_where_someone_is_from_and_where_they_move_to_are_places():
