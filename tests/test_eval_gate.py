@@ -1,9 +1,9 @@
-"""CI gate: the product on the held-out test splits of the eight gold suites, on the real stack.
+"""CI gate: the product on the held-out test splits of the nine gold suites, on the real stack.
 
 The seeds (the shipped corpus), newswire (six other news articles), encyclopedia (six
-encyclopedia-style articles), mixed, blind, blind2, wide and blind3 (three of each): the
-last seven were written blind to check that the engine generalises, and blind2 and blind3
-were never tuned on. Thresholds sit about one question under the figures measured when
+encyclopedia-style articles), mixed, blind, blind2, wide, blind3 and blind4 (three of
+each): the last eight were written blind to check that the engine generalises; blind2 and
+blind4 were never tuned on, and blind3's dev split is tuned on from the seventh session. Thresholds sit about one question under the figures measured when
 they were set, so a change that loses a question's worth of grounding fails here and must
 either be fixed or come with a re-measurement (``python -m eval --split test
 --no-baselines`` with each ``--suite``) and new numbers. Raise them when the product
@@ -41,6 +41,13 @@ REPO = Path(__file__).resolve().parent.parent
 # blind3 (52: 44 + 8; written in the sixth session, never tuned on): 72.7 / 63.3 / 97.6 /
 #   4 of 8 / 6.8 %, faithful sentences 98.5 % (63.6 / 60.0 / 97.5 / 4 of 8 / 9.1 % at
 #   f47d035, the session's start).
+# Seventh session, measured at 1581f03 (its final rules): every test split reads as above
+# except encyclopedia, 56.8 / 51.9 / 94.1 / 4 of 8 / 8.1 % (one answer and one short answer
+# lost to the rule that prefers a number written just after the measure asked for, decided
+# on the dev splits; still above its floors), and wide, false abstention 6.7 % (ceiling
+# lowered). New: blind4 (52: 43 answerable + 9; written in the seventh session, never tuned
+# on): 60.5 / 52.9 / 91.9 / 5 of 9 / 18.6 %, faithful 100 %, doc hit@5 100 % (58.1 / 50.0 /
+# 92.1 / 4 of 9 / 16.3 % at 5317fe3, the session's start).
 FLOORS = {
     "seeds": {
         "accuracy": 0.69, "answer_accuracy": 0.73, "factoid_short_accuracy": 0.66,
@@ -76,11 +83,15 @@ FLOORS = {
         "answer_accuracy": 0.70, "factoid_short_accuracy": 0.60, "doc_hit@5": 0.97,
         "cited_doc_correct": 0.95, "faithfulness": 0.97, "abstention_accuracy": 0.37,
     },
+    "blind4": {
+        "answer_accuracy": 0.58, "factoid_short_accuracy": 0.49, "doc_hit@5": 0.97,
+        "cited_doc_correct": 0.89, "faithfulness": 0.98, "abstention_accuracy": 0.44,
+    },
 }
 MAX_FALSE_ABSTENTION_RATE = {"seeds": 0.065, "newswire": 0.08, "encyclopedia": 0.11, "mixed": 0.03, "blind": 0.06,
-                             "blind2": 0.10, "wide": 0.12, "blind3": 0.095}
+                             "blind2": 0.10, "wide": 0.09, "blind3": 0.095, "blind4": 0.21}
 SIZES = {"seeds": (76, 65), "newswire": (47, 38), "encyclopedia": (45, 37), "mixed": (42, 37), "blind": (44, 37),
-         "blind2": (48, 41), "wide": (53, 45), "blind3": (52, 44)}
+         "blind2": (48, 41), "wide": (53, 45), "blind3": (52, 44), "blind4": (52, 43)}
 SUITES = {
     "seeds": "seeds",
     "newswire": str(REPO / "eval" / "data" / "newswire"),
@@ -90,6 +101,7 @@ SUITES = {
     "blind2": str(REPO / "eval" / "data" / "blind2"),
     "wide": str(REPO / "eval" / "data" / "wide"),
     "blind3": str(REPO / "eval" / "data" / "blind3"),
+    "blind4": str(REPO / "eval" / "data" / "blind4"),
 }
 
 pytestmark = pytest.mark.slow
