@@ -1,6 +1,7 @@
 """Question analysis: the expected answer type and the key terms, robust to lowercase,
 missing punctuation and small typos ("wher will they meet"). Rule-based, so it costs
-microseconds on the query path (spaCy stays at ingest).
+microseconds on the query path; only "how long is/was …" questions run spaCy's tagger
+(loaded once per process, on the first such question) to tell a length of time from a size.
 """
 
 from __future__ import annotations
