@@ -231,9 +231,7 @@ class WordMatcher:
         ask = [t for t in terms if t.isalpha() and len(t) > 2 and (not cased or t in lower)]
         if not ask:
             return {}
-        per_sentence = {s.sid: [w for w in dict.fromkeys(tokenize(s.text))
-                                if w.isalpha() and len(w) > 2 and w not in STOPWORD_SET and w not in names]
-                        for s in sentences}
+        per_sentence = {s.sid: [w for w in _common_words(s.text) if w not in names] for s in sentences}
         vocab = list(dict.fromkeys(w for ws in per_sentence.values() for w in ws))
         if not vocab:
             return {}
@@ -253,12 +251,16 @@ class WordMatcher:
 
     def near_words(self, word: str, texts: list[str], threshold: float) -> set[str]:
         """The common words of ``texts`` at least ``threshold`` close to ``word``."""
-        vocab = [w for w in dict.fromkeys(x for t in texts for x in tokenize(t))
-                 if w.isalpha() and len(w) > 2 and w not in STOPWORD_SET and w != word]
+        vocab = [w for w in dict.fromkeys(x for t in texts for x in _common_words(t)) if w != word]
         if not vocab:
             return set()
         sims = self._vectors(vocab) @ self._vectors([word])[0]
         return {w for w, v in zip(vocab, sims) if v >= threshold}
+
+
+def _common_words(text: str) -> list[str]:
+    """The words of ``text`` a near-synonym is looked for among, once each, in order."""
+    return [w for w in dict.fromkeys(tokenize(text)) if w.isalpha() and len(w) > 2 and w not in STOPWORD_SET]
 
 
 def _lowercase_words(text: str) -> set[str]:

@@ -7,6 +7,7 @@ microseconds on the query path; only "how long is/was …" questions run spaCy's
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -213,18 +214,14 @@ def _lasts(words: list[str], question: str) -> bool:
     subject ("How long was the road closed?", "how long is the repair supposed to take");
     "How long is the bridge?" asks for a length. (spaCy's tagger reads the verb; it is
     loaded only for such questions.)"""
+    be = {"is", "was", "are", "were"}
     at = next((i for i, w in enumerate(words[:4]) if w == "how"), None)
-    if at is None or words[at + 1 : at + 2] != ["long"] or words[at + 2 : at + 3] not in (["is"], ["was"], ["are"], ["were"]):
+    if at is None or words[at + 1 : at + 2] != ["long"] or not be & set(words[at + 2 : at + 3]):
         return False
     from rag.sentences import load_tagger
 
-    tokens = list(load_tagger()(question))
-    seen = 0
-    for t in tokens:
-        seen += t.lower_ in {"is", "was", "are", "were"}
-        if seen and t.tag_.startswith("VB") and t.lower_ not in AUXILIARIES:
-            return True
-    return False
+    after = itertools.dropwhile(lambda t: t.lower_ not in be, load_tagger()(question))
+    return any(t.tag_.startswith("VB") and t.lower_ not in AUXILIARIES for t in after)
 
 
 def _measure(words: list[str]) -> tuple[str | None, str | None]:

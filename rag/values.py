@@ -70,7 +70,7 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
     out, ranges = [], []
     for e in _values_in(q, s):
         if e.label in NAME_LABELS and (m := _POSSESSIVE_PLACE.match(s.text, e.end - s.start)):
-            e = Entity("FAC", e.text + m.group(), e.start, e.end + m.end() - (e.end - s.start))
+            e = Entity("FAC", e.text + m.group(), e.start, e.end + len(m.group()))
         fit = _kind_fit(q, e, s, focus)
         if fit is None:
             continue

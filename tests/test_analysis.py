@@ -45,6 +45,12 @@ def test_unresolvable_date_expressions_stay_unresolved():
     ("Which newspaper reported the train left?", "organisation"),
     ("What city hosts the forum?", "place"),
     ("How will Kim travel?", "explanation"),
+    # "how long is/was": a length of time when a verb follows its subject, else a size
+    ("How long was the road closed?", "duration"),
+    ("how long is the repair of the gate supposed to take", "duration"),
+    ("How long were the passengers trapped?", "duration"),
+    ("How long is the bridge?", "number"),
+    ("How long is the new runway at the airport?", "number"),
 ])
 def test_answer_types(question, answer_type):
     assert analyse(question).answer_type == answer_type
