@@ -1,9 +1,10 @@
-"""CI gate: the product on the held-out test splits of the nine gold suites, on the real stack.
+"""CI gate: the product on the held-out test splits of the ten gold suites, on the real stack.
 
 The seeds (the shipped corpus), newswire (six other news articles), encyclopedia (six
-encyclopedia-style articles), mixed, blind, blind2, wide, blind3 and blind4 (three of
-each): the last eight were written blind to check that the engine generalises; blind2 and
-blind4 were never tuned on, and blind3's dev split is tuned on from the seventh session. Thresholds sit about one question under the figures measured when
+encyclopedia-style articles), mixed, blind, blind2, wide, blind3, blind4 and blind5 (three
+of each): the last nine were written blind to check that the engine generalises; blind2 and
+blind5 were never tuned on, blind3's dev split is tuned on from the seventh session and
+blind4's from the eighth. Thresholds sit about one question under the figures measured when
 they were set, so a change that loses a question's worth of grounding fails here and must
 either be fixed or come with a re-measurement (``python -m eval --split test
 --no-baselines`` with each ``--suite``) and new numbers. Raise them when the product
@@ -48,6 +49,10 @@ REPO = Path(__file__).resolve().parent.parent
 # lowered). New: blind4 (52: 43 answerable + 9; written in the seventh session, never tuned
 # on): 60.5 / 52.9 / 91.9 / 5 of 9 / 18.6 %, faithful 100 %, doc hit@5 100 % (58.1 / 50.0 /
 # 92.1 / 4 of 9 / 16.3 % at 5317fe3, the session's start).
+# Eighth session: blind4's dev split is tuned on from now (its test split stays held out).
+# New: blind5 (53: 44 answerable + 9; written in the eighth session, never tuned on),
+# measured at 1581f03 (the engine at the session's start): 75.0 / 66.7 / 91.0 / 4 of 9 /
+# 11.4 %, faithful 100 %, doc hit@5 97.7 %.
 FLOORS = {
     "seeds": {
         "accuracy": 0.69, "answer_accuracy": 0.73, "factoid_short_accuracy": 0.66,
@@ -87,11 +92,17 @@ FLOORS = {
         "answer_accuracy": 0.58, "factoid_short_accuracy": 0.49, "doc_hit@5": 0.97,
         "cited_doc_correct": 0.89, "faithfulness": 0.98, "abstention_accuracy": 0.44,
     },
+    "blind5": {
+        "answer_accuracy": 0.72, "factoid_short_accuracy": 0.63, "doc_hit@5": 0.95,
+        "cited_doc_correct": 0.88, "faithfulness": 0.98, "abstention_accuracy": 0.33,
+    },
 }
 MAX_FALSE_ABSTENTION_RATE = {"seeds": 0.065, "newswire": 0.08, "encyclopedia": 0.11, "mixed": 0.03, "blind": 0.06,
-                             "blind2": 0.10, "wide": 0.09, "blind3": 0.095, "blind4": 0.21}
+                             "blind2": 0.10, "wide": 0.09, "blind3": 0.095, "blind4": 0.21,
+                             "blind5": 0.14}
 SIZES = {"seeds": (76, 65), "newswire": (47, 38), "encyclopedia": (45, 37), "mixed": (42, 37), "blind": (44, 37),
-         "blind2": (48, 41), "wide": (53, 45), "blind3": (52, 44), "blind4": (52, 43)}
+         "blind2": (48, 41), "wide": (53, 45), "blind3": (52, 44), "blind4": (52, 43),
+         "blind5": (53, 44)}
 SUITES = {
     "seeds": "seeds",
     "newswire": str(REPO / "eval" / "data" / "newswire"),
@@ -102,6 +113,7 @@ SUITES = {
     "wide": str(REPO / "eval" / "data" / "wide"),
     "blind3": str(REPO / "eval" / "data" / "blind3"),
     "blind4": str(REPO / "eval" / "data" / "blind4"),
+    "blind5": str(REPO / "eval" / "data" / "blind5"),
 }
 
 pytestmark = pytest.mark.slow

@@ -5,8 +5,9 @@ session), eval/data/blind/ (three of each, written in the fourth session; its de
 tuned on since the sixth), eval/data/blind2/ (three of each, written in the fifth session
 and never tuned on), eval/data/wide/ (three of each, written in the sixth session; its
 dev split tuned on), eval/data/blind3/ (three of each, written in the sixth session and
-never tuned on) and eval/data/blind4/ (three of each, written in the seventh session and
-never tuned on).
+never tuned on), eval/data/blind4/ (three of each, written in the seventh session; its dev
+split tuned on from the eighth) and eval/data/blind5/ (three of each, written in the eighth
+session and never tuned on).
 The checks tests/test_eval_gold.py makes of the seeds set, through the same
 helpers in eval.suite and eval.metrics; and no suite shares a question or a document with
 another.
@@ -42,6 +43,7 @@ SUITES = {
     "wide": (Path("eval") / "data" / "wide", "wd0", (350, 700), 95, 15),
     "blind3": (Path("eval") / "data" / "blind3", "b3_0", (350, 700), 95, 15),
     "blind4": (Path("eval") / "data" / "blind4", "b4_0", (350, 700), 100, 16),
+    "blind5": (Path("eval") / "data" / "blind5", "b5_0", (350, 700), 100, 16),
 }
 
 
@@ -130,6 +132,8 @@ def test_multi_source_and_conflict_rows_rest_on_several_articles(suite):
     ("blind3", "blind"), ("blind3", "blind2"), ("blind3", "wide"),
     ("blind4", "seeds"), ("blind4", "newswire"), ("blind4", "encyclopedia"), ("blind4", "mixed"),
     ("blind4", "blind"), ("blind4", "blind2"), ("blind4", "wide"), ("blind4", "blind3"),
+    ("blind5", "seeds"), ("blind5", "newswire"), ("blind5", "encyclopedia"), ("blind5", "mixed"),
+    ("blind5", "blind"), ("blind5", "blind2"), ("blind5", "wide"), ("blind5", "blind3"), ("blind5", "blind4"),
 ])
 def test_no_two_suites_share_a_question_or_a_document(mine, other, tmp_path):
     loaded = [load_suite("seeds" if n == "seeds" else REPO / SUITES[n][0], tmp_path / n)
