@@ -98,7 +98,8 @@ NAME_HEADS = {"company", "corporation", "firm", "telegraph", "railway", "bridge"
               "motor", "motors", "bank", "airport", "centre", "center", "club", "lane", "avenue",
               "trust", "board", "council", "committee", "commission", "agency", "authority", "service",
               "department", "court", "fund", "association", "federation", "league", "works", "elementary",
-              "academy", "primary", "library", "gallery", "festival", "prison", "mine", "plant", "factory"}
+              "academy", "primary", "library", "gallery", "festival", "prison", "mine", "plant", "factory",
+              "cooperative", "union", "orchestra", "ministry", "party", "church", "cathedral", "abbey"}
 # The nouns above that name a person ("spokesman", "chief executive"), longest first for
 # regular expressions.
 PERSON_NOUNS = tuple(sorted((w for w, k in TYPE_NOUNS.items() if k == "person"), key=len, reverse=True))

@@ -1040,6 +1040,9 @@ def test_a_named_institution_is_its_article_s_the_trust_unless_another_one_is_na
     from rag.question import named_heads
 
     assert ("northern waterways", "trust") in named_heads(analyse("Who runs the Northern Waterways Trust?"))
+    # "The cooperative's 23 member farms": a cooperative, a union or an orchestra as well.
+    assert ("holm growers", "cooperative") in named_heads(analyse("How many farms belong to the Holm Growers Cooperative?"))
+    assert ("esk valley", "orchestra") in named_heads(analyse("How many players has the Esk Valley Orchestra?"))
     assert not _another_named("northern waterways", "trust", "The Northern Waterways Trust took over. The trust …")
     assert _another_named("irish sea telegraph", "company",
                           "The Calder and Moy Telegraph Company merged with the Irish Sea Telegraph Company.")
