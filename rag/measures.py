@@ -42,6 +42,7 @@ MEASURE_PATTERNS = {
                          r"barrels?|cubic|tonnes?|tons?|kg|kilograms?|grams?|pounds?|lbs?|mm|cm|millimet(?:er|re)s?|"
                          r"centimet(?:er|re)s?|inch(?:es)?|(?:kilo|mega|giga)?watts?|[kmg]wh?|acres?|hectares?|square|"
                          r"(?:kilo|mega|giga)watt-hours?|calories|doses?)\b", re.I),
+    "temperature": re.compile(r"°|\b(?:degrees?|celsius|fahrenheit|centigrade)\b", re.I),
     "frequency": re.compile(r"\b(daily|weekly|monthly|yearly|annually|every|times?|once|twice|a (?:day|week|"
                             r"month|year))\b", re.I),
 }
@@ -92,7 +93,7 @@ def with_unit(q: QuestionAnalysis, e: Entity, s: Sentence) -> Entity:
     if pattern is None or pattern.search(e.text):
         return e
     rest = s.text[e.end - s.start :]
-    m = re.match(r"[- ]?[\w/]+", rest)
+    m = re.match(r"[- ]?(?:°\s?[CF]\b|[\w/]+)", rest)  # ("9" + " °C")
     if m and (pattern.fullmatch(m.group().lstrip("- ")) or pattern.search(e.text + m.group())):
         return Entity(e.label, e.text + m.group(), e.start, e.end + m.end(), e.resolved, e.resolved_label)
     return e

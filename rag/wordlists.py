@@ -112,19 +112,20 @@ MEASURE_NOUNS = {"height": "size", "length": "size", "width": "size", "depth": "
                  "fee": "money", "fare": "money", "salary": "money", "wage": "money", "sum": "money",
                  "fine": "money", "rent": "money", "budget": "money", "damages": "money",
                  "value": "money", "valuation": "money", "revenue": "money", "profit": "money", "turnover": "money",
-                 "population": "people", "attendance": "people", "turnout": "people"}
+                 "population": "people", "attendance": "people", "turnout": "people",
+                 "temperature": "temperature"}
 # Verbs whose "what" asks for an amount of money ("What was she paid?", "What did it cost?").
 MONEY_VERBS = {"paid", "pay", "earn", "earned", "earns", "cost", "costs", "charge", "charged", "fined"}
 AUXILIARIES = {"is", "was", "are", "were", "did", "does", "do", "will", "would", "has", "had", "have"}
 DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "your"}
 WHEN_HOW = {"soon", "early", "late"}  # "how soon could they meet?" asks when
 NUMBER_HOW = {"many", "much", "far", "long", "old", "big", "large", "often", "fast", "tall", "high",
-              "heavy", "deep", "wide", "quickly"}
+              "heavy", "deep", "wide", "quickly", "hot", "cold"}
 # What a "how <word>" question measures: the answer must be a value of that kind. ("How big"
 # and "how large" are left out: they ask for a count as often as for a size.)
 MEASURES = {"old": "age", "fast": "speed", "quickly": "speed", "far": "distance", "tall": "size",
             "high": "size", "heavy": "weight", "deep": "size",
-            "wide": "size", "long": "duration", "often": "frequency"}
+            "wide": "size", "long": "duration", "often": "frequency", "hot": "temperature", "cold": "temperature"}
 # "How far along / advanced / through" asks how much of something is done.
 PROGRESS_WORDS = {"along", "advanced", "through", "complete", "completed", "done", "gone"}
 # Names of a kind that do not use its word: "Highway 41" is a road, "Ferry Quay" a port.

@@ -650,6 +650,13 @@ def _fits(question: str, text: str, tagged: tuple[tuple[str, str], ...]) -> dict
     return {e.text: fit for e, fit in answer_entities(analyse(question), Sentence("d", 0, len(text), text, ents), set())}
 
 
+def test_a_temperature_is_a_value_in_degrees_with_its_unit():
+    text = "The cellars are kept at about 9 °C, and the quarry employs 12 people."
+    fits = _fits("What temperature are the cellars kept at?", text, (("CARDINAL", "about 9"), ("CARDINAL", "12")))
+    assert fits["about 9 °C"] == 1.0 and "12" not in fits  # with its unit; a count of people is no temperature
+    assert analyse("How cold does the lake get in winter?").measure == "temperature"
+
+
 def test_a_place_named_for_its_owner_is_read_whole():
     # spaCy's small model cuts "Cobbler's Row" at the apostrophe and calls "Cobbler" an ORG.
     fits = _fits("Where did the ferryman live?", "The ferryman drowned in his home on Cobbler's Row.",
