@@ -44,6 +44,10 @@ def found_by_pattern(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
         found += [e for e in _spans(_COMMON_PLACE, s, COMMON_PLACE, group=1)  # "at the town's sports hall"
                   if not _NAMED_AFTER.match(s.text[e.end - s.start :])]  # not "the village" of Pontarrow
         found += _spans(_PLACE_OF, s, "GPE", group=1)  # "the village of Pontarrow", untagged
+    if q.focus and q.answer_type in _KIND_LABELS:
+        # "Which mint struck the pennies?": "the mint of Corrabridge", a name spaCy may miss.
+        kind_of = re.compile(rf"\bthe\s+{re.escape(q.focus)}\s+(?:of|at)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})")
+        found += _spans(kind_of, s, _KIND_LABELS[q.answer_type], group=1)
     if q.answer_type == "person":
         found += _titled_people(s)  # "Castelmora Mayor Giulia Santoro" tagged as one ORG
         found += _spans(_APPOSED_PERSON, s, "PERSON", group=1, relabel=True)  # "Morven Ashgrove, the trust's chief executive"
@@ -53,6 +57,7 @@ def found_by_pattern(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
     return found
 
 
+_KIND_LABELS = {"place": "GPE", "organisation": "ORG", "entity": "ORG"}
 _TEMPERATURE = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?\s?°\s?[CF]?\b|\b\d+(?:\.\d+)?\s+degrees(?:\s+(?:Celsius|"
                           r"Fahrenheit|centigrade|C|F))?\b")
 # What a vote or a game's result is written as ("voted 7-4", "won 3–1", "by 52 votes to 40",

@@ -195,12 +195,13 @@ KIND_LABELS = NAME_LABELS | {"PRODUCT", "EVENT", "WORK_OF_ART", "NORP", "LAW"}
 
 def _of_kind(kind: str, e: Entity, s: Sentence) -> bool:
     """Is the name said to be of the kind (a stem) asked for: in its words ("the Treasury
-    Room"), just before it ("the utility Northline Power") or in apposition after it
-    ("Northline, the local utility,")?"""
+    Room"), just before it ("the utility Northline Power", "the mint of Corrabridge") or in
+    apposition after it ("Northline, the local utility,")?"""
     if kind in stem_all(tokenize(e.text)):
         return True
     a, b = e.start - s.start, e.end - s.start
-    before = tokenize(s.text[max(0, a - 30) : a])[-1:]
+    before = tokenize(s.text[max(0, a - 30) : a])[-2:]
+    before = before[:1] if before[1:] == ["of"] else before[-1:]  # "the mint of Corrabridge"
     after = re.match(r",\s+(?:the|a|an|its|their)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s*[,.;]", s.text[b : b + 60])
     near = before + (tokenize(after.group(1))[-1:] if after else [])
     return kind in stem_all(near)
