@@ -69,6 +69,10 @@ _PEOPLE_COUNT = re.compile(r"\b(?:crowd|attendance|audience|turnout|workforce|co
                            r"nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", re.I)
 
 
+_VOTES_AFTER = re.compile(r"^\s+votes?\b", re.I)
+_VOTED = re.compile(r"\bvot(?:e|ed|es|ing)\b", re.I)
+
+
 _FOR = r"\b(?:for|per)\s+(?:a|an|each|every|one|the)\s+([a-z][\w-]+)"
 _FOR_AFTER = re.compile(rf"^[\s,]*{_FOR}")
 _FOR_ASKED = re.compile(_FOR, re.I)
@@ -186,6 +190,8 @@ def measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
             return 1.0
         if _PEOPLE_COUNT.search(s.text[max(0, e.start - s.start - 30) : e.start - s.start]):
             return 1.0  # "The crowd of 2,340" counts spectators; "a capacity of 21,000" too
+        if _VOTES_AFTER.match(after) and _VOTED.search(q.text):
+            return 1.0  # "How many members voted for it?": "backed the plan by six votes to three"
         if e.label == "CARDINAL" and _BARE_COUNT.match(after) and stem_all([noun])[0] in set(stem_all(tokenize(s.text[: e.start - s.start]))):
             return 1.0  # "Of the 21,400 runners who started, 18,342 reached the finish"
         # "1,600 dockers" for "how many dock workers": a word made from the one before the noun.

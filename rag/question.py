@@ -119,7 +119,9 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
         focus = _kind_noun(fixed)  # "which utility …", "in which room …": a name of that kind
     if atype == "person" and focus is None:
         # "Who is Japan's prime minister?": the role the answer must hold.
-        focus = next((w for w in fixed if TYPE_NOUNS.get(w) == "person" and w != "person"), None)
+        # (Not a title written before a name: "King Athelrun" is no role asked for.)
+        titles = {m.lower() for m in _TITLE_BEFORE_NAME.findall(question)}
+        focus = next((w for w in fixed if TYPE_NOUNS.get(w) == "person" and w != "person" and w not in titles), None)
     return QuestionAnalysis(question, atype, wh, _dedupe(terms), corrected, follow, measure, counted,
                             options, focus, typed_lower)
 
@@ -128,6 +130,9 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
 FORM_WORDS = frozenset(NUMBER_HOW | WHEN_HOW | set(TYPE_NOUNS) | set(MEASURE_NOUNS))
 # Words that shape a question: truecasing leaves them as typed.
 _QUESTION_WORDS = FORM_WORDS | STOPWORDS | frozenset(WH_WORDS)
+
+
+_TITLE_BEFORE_NAME = re.compile(r"\b([A-Z][a-z]+)\s+(?=[A-Z][\w'’-]*)")
 
 
 def _focus(words: list[str]) -> str | None:

@@ -657,6 +657,20 @@ def test_a_name_written_after_the_kind_asked_for_and_of_answers_which():
     assert "Corrabridge" not in _fits("Which abbey struck the pennies?", text, ())
 
 
+def test_a_title_written_before_a_name_is_no_role_asked_for():
+    assert analyse("Who dated the coins to the reign of King Athelrun?").focus is None
+    assert analyse("Who did President Okafor meet in Lagos?").focus is None
+    assert analyse("Who is the king of Veyla?").focus == "king"
+    assert analyse("Who is Japan's Prime Minister?").focus == "minister"
+
+
+def test_members_voting_are_counted_by_their_votes():
+    text = "The council's transport committee backed the plan by six votes to three."
+    fits = _fits("How many committee members voted in favour of the plan?", text, (("CARDINAL", "six"),))
+    assert fits == {"six": 1.0}
+    assert _fits("How many committee members attended the meeting?", text, (("CARDINAL", "six"),)) == {}
+
+
 def test_a_temperature_is_a_value_in_degrees_with_its_unit():
     text = "The cellars are kept at about 9 °C, and the quarry employs 12 people."
     fits = _fits("What temperature are the cellars kept at?", text, (("CARDINAL", "about 9"), ("CARDINAL", "12")))
