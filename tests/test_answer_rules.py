@@ -657,6 +657,18 @@ def test_a_name_written_after_the_kind_asked_for_and_of_answers_which():
     assert "Corrabridge" not in _fits("Which abbey struck the pennies?", text, ())
 
 
+def test_the_names_an_article_keeps_writing_are_what_each_of_its_figures_is_about():
+    from rag.candidates import _subject_names
+
+    text = ("Ferry runs aground off Holm\n\nThe ferry Ailsa Grey ran aground off Holm on Tuesday. Her master, "
+            "Captain Jonas Ebbe, has commanded the vessel for nine years. The Ailsa Grey was refloated. "
+            "Divers inspected the Ailsa Grey's hull. Ferries resumed on Friday, the Holm council said.")
+    names = _subject_names(text)
+    # "How many years had Jonas Ebbe commanded the Ailsa Grey?": "the vessel" is the Ailsa Grey.
+    assert {"ailsa", "grey", "holm"} <= set(names)
+    assert not {"jonas", "ebbe", "divers", "ferries"} & set(names)  # once, or only opening a sentence
+
+
 def test_a_title_written_before_a_name_is_no_role_asked_for():
     assert analyse("Who dated the coins to the reign of King Athelrun?").focus is None
     assert analyse("Who did President Okafor meet in Lagos?").focus is None
