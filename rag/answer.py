@@ -59,6 +59,8 @@ REASON_MARGIN = 0.6
 # When the strong sentences hold no value of the kind asked, one from a sentence scoring
 # within FALLBACK_MARGIN of the best answers (0.7-0.8 tried on six dev splits; 0.8 best).
 FALLBACK_MARGIN = 0.8
+CLOCK_MARGIN = 0.7
+DIGIT_CLOCK = re.compile(r"\d[:.]\d\d|\d\s*[ap]\.?m\b", re.I)
 # A word of the evidence this close to the role a who-question asks for stands for it
 # ("investigator" for "researcher", 0.71; "coach" for "manager", 0.61, does not; 0.68-0.72
 # did equally well on the dev splits).
@@ -360,6 +362,11 @@ class ExtractiveAnswerer:
             # "Which company is the main contractor on …?": the name written with that role
             # ("Branstock Construction, the main contractor, …") wins.
             cands = [c for c in found if titled_with(role, c.entity, c.evidence.sentence)] or cands
+        if q.answer_type == "time" and CLOCK_MARGIN and not any(DIGIT_CLOCK.search(c.entity.text) for c in cands):
+            # "At what time did it run aground?": "at 7:42 p.m." in a sentence nearly as good
+            # rather than "the evening of 14 October" in the best one.
+            top = retrieved[0].score
+            cands = [c for c in pool if DIGIT_CLOCK.search(c.entity.text) and c.evidence.score >= top * CLOCK_MARGIN] or cands
         if life_event(q.text) and (lives := [c for c in pool if c.entity.label == LIFE_DATE]):
             # "When was Kell born?": the encyclopedia's "Kell (3 May 1823 – …)" says it.
             cands = sorted(lives, key=lambda c: "/" in (c.entity.resolved or "/"))  # a day before a year

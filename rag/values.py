@@ -7,6 +7,7 @@ shells" a number followed by "shells"), a date's precision, the role a person is
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from rag.dates import MONTHS, WEEKDAY_RE
@@ -71,6 +72,8 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
     for e in _values_in(q, s):
         if e.label in NAME_LABELS and (m := _POSSESSIVE_PLACE.match(s.text, e.end - s.start)):
             e = Entity("FAC", e.text + m.group(), e.start, e.end + len(m.group()))
+        if q.answer_type in {"date", "time"} and (m := _CLOCK_THEN_MORE.match(e.text)):
+            e = replace(e, text=m.group(1), end=e.start + len(m.group(1)))  # "7:42 p.m., about 20 minutes …"
         fit = _kind_fit(q, e, s, focus)
         if fit is None:
             continue
@@ -190,6 +193,8 @@ def _when_fit(q: QuestionAnalysis, e: Entity, s: Sentence, fit: float) -> float:
 _CLOCK = re.compile(r"\d[:.]\d\d|\b(?:a\.?m\.?|p\.?m\.?|o'clock|noon|midnight|dawn|dusk|morning|afternoon|"
                     r"evening|night)\b", re.I)
 TIME_WITHOUT_CLOCK = 0.4
+# A clock time spaCy's small model runs on into what follows it, across a comma.
+_CLOCK_THEN_MORE = re.compile(r"^(\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?)\s*,\s+\S", re.I)
 KIND_LABELS = NAME_LABELS | {"PRODUCT", "EVENT", "WORK_OF_ART", "NORP", "LAW"}
 
 

@@ -133,6 +133,14 @@ ARTICLES = {
         "The clockmaker Anna Ruskin founded it in 1902 with her own collection. "
         "It has been run by a charitable trust since 1961.\n"
     ),
+    "tern": (
+        "Grounding of the MV Tern\n\n"
+        "The grounding of the MV Tern was a maritime accident in which the ferry Tern ran aground on "
+        "the Skell Bank on the evening of 3 May 2021. "
+        "Two tugs were sent from Aldmere at first light. "
+        "The Tern struck the Skell Bank at 7:42 p.m., about 20 minutes after leaving port. "
+        "All 90 passengers were taken off by lifeboat.\n"
+    ),
 }
 META = {
     "harbour": {"title": "Port of Aldmere reopens after storm", "published": "2024-03-06",
@@ -149,6 +157,7 @@ META = {
     "fire": {"title": "Wildfire forces evacuations near Corby Gap", "published": "2024-08-10", "source": "Coastal Wire"},
     "fell": {"title": "Tobias Fell", "published": "2024-04-02", "source": "Encyclopedia"},
     "holm": {"title": "Holm Museum", "published": "2024-04-02", "source": "Encyclopedia"},
+    "tern": {"title": "Grounding of the MV Tern", "published": "2024-04-02", "source": "Encyclopedia"},
 }
 
 
@@ -681,6 +690,15 @@ def test_members_voting_are_counted_by_their_votes():
     fits = _fits("How many committee members voted in favour of the plan?", text, (("CARDINAL", "six"),))
     assert fits == {"six": 1.0}
     assert _fits("How many committee members attended the meeting?", text, (("CARDINAL", "six"),)) == {}
+
+
+def test_what_time_is_answered_by_a_clock_time_over_a_part_of_a_day(town, monkeypatch):
+    # The lead sentence matches best but gives only "the evening of 3 May 2021"; spaCy's
+    # small model runs "7:42 p.m." on into ", about 20 minutes".
+    a = town.query("At what time did the Tern run aground on the Skell Bank?")
+    assert not a.abstained and a.short_answer == "7:42 p.m."
+    monkeypatch.setattr("rag.answer.CLOCK_MARGIN", 0)
+    assert "7:42" not in (town.query("At what time did the Tern run aground on the Skell Bank?").short_answer or "")
 
 
 def test_a_temperature_is_a_value_in_degrees_with_its_unit():
