@@ -148,7 +148,9 @@ _COMMON_PLACE = re.compile(
     r"(?:[a-z][\w'’-]*\s+){0,3}?(?:hall|school|church|gym|gymnasium|centre|center|stadium|building|"
     r"hotel|plane|aircraft|ship|train|boat|camp|shelter|office|station|hospital|house|home|base|"
     r"embassy|airport|field|square|park|library|theatre|theater|museum|prison|factory|plant|mine|"
-    r"farm|port|harbour|harbor|quay|pier|bridge|market|restaurant|barracks|tent|village)s?)\b")
+    r"farm|port|harbour|harbor|quay|pier|bridge|market|restaurant|barracks|tent|village|cathedral|cellar|"
+    r"crypt|vault|basement|chapel|castle|barn|warehouse)s?(?:\s+of\s+the\s+(?:[a-z][\w'’-]*\s+){0,2}?"
+    r"(?:cathedral|church|castle|museum|house|hall|palace|abbey|library|school|town hall))?)\b")
 # Common nouns of places that have names ("the village of Pontarrow", "Ardmillish, a fishing
 # village"): a name written with one is a place, whatever label spaCy gave it.
 PLACE_NOUNS = (r"(?:village|town|city|hamlet|parish|port|county|island|region|district|province|"

@@ -701,6 +701,12 @@ def test_what_time_is_answered_by_a_clock_time_over_a_part_of_a_day(town, monkey
     assert "7:42" not in (town.query("At what time did the Tern run aground on the Skell Bank?").short_answer or "")
 
 
+def test_a_place_without_a_name_may_be_part_of_a_building():
+    fits = _fits("Where were the museum's pieces kept during the war?",
+                 "Its most valuable holdings were packed into crates and stored in the cellars of the cathedral.", ())
+    assert "the cellars of the cathedral" in fits
+
+
 def test_a_temperature_is_a_value_in_degrees_with_its_unit():
     text = "The cellars are kept at about 9 °C, and the quarry employs 12 people."
     fits = _fits("What temperature are the cellars kept at?", text, (("CARDINAL", "about 9"), ("CARDINAL", "12")))
