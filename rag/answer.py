@@ -332,9 +332,10 @@ class ExtractiveAnswerer:
             # answered two unanswerable ones: not kept.)
             return self._abstain(q, ranked, docs)
         if not cands:
-            if q.answer_type == "person" or q.answer_type in {"date", "time"} and q.focus:
-                # "Who was behind the attack?", "In what year did it open?": the best
-                # sentences name no one, give no date; a passage would not answer either.
+            if q.answer_type in {"person", "date", "time"}:
+                # "Who was behind the attack?", "In what year did it open?", "When will next
+                # year's race take place?": the best sentences name no one, give no date; a
+                # passage would not answer either.
                 return self._abstain(q, ranked, docs)
             return self._passages(q, ranked, docs, short=None, neighbours=neighbours)
         best = cands[0]

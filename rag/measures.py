@@ -20,7 +20,7 @@ from rag.wordlists import STOPWORDS
 # that measures something: "How old …" wants an age, "How fast …" a speed.
 DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|"
                        r"a|an|a few|half|decades?)\b.*\b(years?|months?|weeks?|days?|hours?|minutes?|"
-                       r"decades?|centur(?:y|ies))\b", re.I)
+                       r"seconds?|decades?|centur(?:y|ies))\b", re.I)
 _DISTANCE = re.compile(r"\b(miles?|km|kilomet(er|re)s?|meters?|metres?)\b", re.I)
 # What a value must look like (in its own words or just after them) to answer a question
 # that measures something: "How old …" wants an age, "How fast …" a speed.

@@ -177,7 +177,9 @@ def _when_fit(q: QuestionAnalysis, e: Entity, s: Sentence, fit: float) -> float:
     if q.answer_type == "duration" and e.label in {"DATE", "TIME"} and DURATION.search(e.text):
         fit = 1.0  # "less than ten minutes", a TIME to spaCy
     if q.answer_type in {"date", "time"} and DURATION.search(e.text) and not e.resolved:
-        fit *= 0.3  # "more than three years" is a length of time, not a when
+        # "two days after the flood" may say when, if vaguely; "41 seconds" or "more than
+        # three years" is a length of time, no when.
+        fit *= 0.3 if _TIME_ANCHOR.search(e.text) else 0.0
     if q.answer_type in {"date", "time"}:
         before = s.text[max(0, e.start - s.start - 80) : e.start - s.start]
         if PRIOR_OCCURRENCE.search(before):
@@ -193,6 +195,8 @@ def _when_fit(q: QuestionAnalysis, e: Entity, s: Sentence, fit: float) -> float:
 _CLOCK = re.compile(r"\d[:.]\d\d|\b(?:a\.?m\.?|p\.?m\.?|o'clock|noon|midnight|dawn|dusk|morning|afternoon|"
                     r"evening|night)\b", re.I)
 TIME_WITHOUT_CLOCK = 0.4
+# Words that tie a length of time to a when ("two days after the flood", "three years ago").
+_TIME_ANCHOR = re.compile(r"\b(?:after|before|ago|since|later|earlier|until|from|on|in|of|this|last|next)\b|\d{4}", re.I)
 # A clock time spaCy's small model runs on into what follows it, across a comma.
 _CLOCK_THEN_MORE = re.compile(r"^(\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?)\s*,\s+\S", re.I)
 KIND_LABELS = NAME_LABELS | {"PRODUCT", "EVENT", "WORK_OF_ART", "NORP", "LAW"}

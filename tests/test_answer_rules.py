@@ -707,6 +707,18 @@ def test_a_place_without_a_name_may_be_part_of_a_building():
     assert "the cellars of the cathedral" in fits
 
 
+def test_a_length_of_time_is_no_when():
+    text = "Kessler won in 2 hours 5 minutes and 41 seconds, two days after the heatwave broke."
+    fits = _fits("When will next year's race take place?", text,
+                 (("TIME", "41 seconds"), ("DATE", "two days after the heatwave")))
+    assert "41 seconds" not in fits and fits["two days after the heatwave"] > 0
+
+
+def test_a_when_question_whose_best_sentences_give_no_date_is_not_answered_by_a_passage(town):
+    a = town.query("When will the Tern carry passengers again?")
+    assert a.abstained and a.short_answer is None
+
+
 def test_a_temperature_is_a_value_in_degrees_with_its_unit():
     text = "The cellars are kept at about 9 °C, and the quarry employs 12 people."
     fits = _fits("What temperature are the cellars kept at?", text, (("CARDINAL", "about 9"), ("CARDINAL", "12")))
