@@ -29,7 +29,7 @@ from rag.compose import (
 from rag.evidence import (
     AUTHOR_WORDS, BYLINE, ScoredSentence, WordMatcher, candidate_sentences, rank_sentences, refers_back,
 )
-from rag.patterns import LIFE_DATE, life_event, placed_by_dateline
+from rag.patterns import LIFE_DATE, life_event, placed_by_dateline, tells_life_event
 from rag.question import QuestionAnalysis, singular, analyse, copular_role, question_names, role_words
 from rag.wordlists import KIND_ALIASES
 from rag.sentences import consistent_labels
@@ -368,9 +368,14 @@ class ExtractiveAnswerer:
             # rather than "the evening of 14 October" in the best one.
             top = retrieved[0].score
             cands = [c for c in pool if DIGIT_CLOCK.search(c.entity.text) and c.evidence.score >= top * CLOCK_MARGIN] or cands
-        if life_event(q.text) and (lives := [c for c in pool if c.entity.label == LIFE_DATE]):
-            # "When was Kell born?": the encyclopedia's "Kell (3 May 1823 – …)" says it.
-            cands = sorted(lives, key=lambda c: "/" in (c.entity.resolved or "/"))  # a day before a year
+        if which := life_event(q.text):
+            if lives := [c for c in pool if c.entity.label == LIFE_DATE]:
+                # "When was Kell born?": the encyclopedia's "Kell (3 May 1823 – …)" says it.
+                cands = sorted(lives, key=lambda c: "/" in (c.entity.resolved or "/"))  # a day before a year
+            elif q.answer_type in {"date", "time"}:
+                # Else a date written with a word of that life event ("was born in 1794"),
+                # not the year the person is merely mentioned ("In 1832 Pellow claimed …").
+                cands = [c for c in cands if tells_life_event(c.evidence.sentence.text, which)]
         return cands
 
     def _passages(self, q, ranked, docs, short: str | None = None, neighbours=None) -> Answer:

@@ -172,6 +172,15 @@ def life_event(question: str) -> int | None:
     return 2 if _DEATH.search(question) else None
 
 
+def tells_life_event(text: str, which: int) -> bool:
+    """Does the text write a word of a birth (``which`` 1) or of a death (2), or a life's
+    span ("(4 March 1794 - 17 November 1862)")?"""
+    return bool((_BIRTH if which == 1 else _DEATH).search(text) or _SPAN.search(text))
+
+
+_SPAN = re.compile(r"\([^()]*\d{4}\s*[-–—]\s*[^()]*\d{4}\s*\)")
+
+
 def _life_dates(s: Sentence, which: int) -> list[Entity]:
     """The birth (``which`` 1) or death (2) date of an encyclopedia's "Name (date – date)"."""
     out = []

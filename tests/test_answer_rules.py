@@ -719,6 +719,13 @@ def test_a_when_question_whose_best_sentences_give_no_date_is_not_answered_by_a_
     assert a.abstained and a.short_answer is None
 
 
+def test_a_birth_date_is_written_with_the_birth(town):
+    # The Holm Museum's entry gives the year Anna Ruskin founded it, not the year of her birth.
+    assert town.query("When was Anna Ruskin born?").abstained
+    a = town.query("When was Tobias Fell born?")  # "Tobias Fell (1811 – 1879)"
+    assert not a.abstained and "1811" in a.short_answer
+
+
 def test_a_temperature_is_a_value_in_degrees_with_its_unit():
     text = "The cellars are kept at about 9 °C, and the quarry employs 12 people."
     fits = _fits("What temperature are the cellars kept at?", text, (("CARDINAL", "about 9"), ("CARDINAL", "12")))
