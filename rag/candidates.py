@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, replace
 
 from rag.evidence import ScoredSentence, refers_back
@@ -365,14 +366,15 @@ def pinned(q, cands: list[Candidate], pool: list[Candidate], neighbours, docs) -
     return cands
 
 
-def _subject_names(text: str) -> list[str]:
+@lru_cache(maxsize=64)
+def _subject_names(text: str) -> tuple[str, ...]:
     """The names an article keeps writing (capitalised words written ``SUBJECT_MENTIONS``
     times or more, not only at a sentence's start): what the whole article is about."""
     if not SUBJECT_MENTIONS:
-        return []
+        return ()
     counts = Counter(re.sub(r"['’]s$", "", m.lower())
                      for m in re.findall(r"(?<![.!?\n]\s)(?<!^)\b[A-Z][\w'’-]+", text))
-    return [w for w, n in counts.items() if n >= SUBJECT_MENTIONS]
+    return tuple(w for w, n in counts.items() if n >= SUBJECT_MENTIONS)
 
 
 def _another_named(name: str, head: str, doc: str) -> bool:
