@@ -53,10 +53,19 @@ REPO = Path(__file__).resolve().parent.parent
 # New: blind5 (53: 44 answerable + 9; written in the eighth session, never tuned on),
 # measured at 1581f03 (the engine at the session's start): 75.0 / 66.7 / 91.0 / 4 of 9 /
 # 11.4 %, faithful 100 %, doc hit@5 97.7 %.
+# Measured at 82a23ec (the eighth session's final rules, decided on the dev splits of eight
+# suites): seeds cited doc 89.2 % (floor raised); newswire abstention 4 of 9 (a near miss
+# answered by the rule that reads the names an article keeps writing, traced by aggregate
+# runs; still at its floor); encyclopedia 59.5 / 55.6 / 94.3 / 4 of 8 / 5.4 % (ceiling
+# lowered); wide 64.4 / 51.5 (floors raised); blind3 false abstention 11.4 % (two wrong
+# answers became abstentions, under the temperature rule and the rule that a length of time
+# is no "when"; no answer lost; ceiling raised to match, the one figure moved the wrong
+# way); blind4 62.8 / 55.9 (floors raised; its dev split tuned on from this session);
+# blind5 (never tuned on) 77.3 / 69.4 / 92.3 / 4 of 9 / 11.4 % (floors raised).
 FLOORS = {
     "seeds": {
         "accuracy": 0.69, "answer_accuracy": 0.73, "factoid_short_accuracy": 0.66,
-        "doc_hit@5": 0.96, "evidence_hit@5": 0.92, "cited_doc_correct": 0.85,
+        "doc_hit@5": 0.96, "evidence_hit@5": 0.92, "cited_doc_correct": 0.87,
         "citation_precision": 0.77, "citation_recall": 0.65, "faithfulness": 0.98,
         "abstention_accuracy": 0.36,
     },
@@ -81,7 +90,7 @@ FLOORS = {
         "cited_doc_correct": 0.91, "faithfulness": 0.98, "abstention_accuracy": 0.85,
     },
     "wide": {
-        "answer_accuracy": 0.60, "factoid_short_accuracy": 0.42, "doc_hit@5": 0.97,
+        "answer_accuracy": 0.62, "factoid_short_accuracy": 0.48, "doc_hit@5": 0.97,
         "cited_doc_correct": 0.95, "faithfulness": 0.98, "abstention_accuracy": 0.5,
     },
     "blind3": {
@@ -89,16 +98,16 @@ FLOORS = {
         "cited_doc_correct": 0.95, "faithfulness": 0.97, "abstention_accuracy": 0.37,
     },
     "blind4": {
-        "answer_accuracy": 0.58, "factoid_short_accuracy": 0.49, "doc_hit@5": 0.97,
+        "answer_accuracy": 0.60, "factoid_short_accuracy": 0.52, "doc_hit@5": 0.97,
         "cited_doc_correct": 0.89, "faithfulness": 0.98, "abstention_accuracy": 0.44,
     },
     "blind5": {
-        "answer_accuracy": 0.72, "factoid_short_accuracy": 0.63, "doc_hit@5": 0.95,
-        "cited_doc_correct": 0.88, "faithfulness": 0.98, "abstention_accuracy": 0.33,
+        "answer_accuracy": 0.75, "factoid_short_accuracy": 0.66, "doc_hit@5": 0.95,
+        "cited_doc_correct": 0.90, "faithfulness": 0.98, "abstention_accuracy": 0.33,
     },
 }
-MAX_FALSE_ABSTENTION_RATE = {"seeds": 0.065, "newswire": 0.08, "encyclopedia": 0.11, "mixed": 0.03, "blind": 0.06,
-                             "blind2": 0.10, "wide": 0.09, "blind3": 0.095, "blind4": 0.21,
+MAX_FALSE_ABSTENTION_RATE = {"seeds": 0.065, "newswire": 0.08, "encyclopedia": 0.085, "mixed": 0.03, "blind": 0.06,
+                             "blind2": 0.10, "wide": 0.09, "blind3": 0.12, "blind4": 0.21,
                              "blind5": 0.14}
 SIZES = {"seeds": (76, 65), "newswire": (47, 38), "encyclopedia": (45, 37), "mixed": (42, 37), "blind": (44, 37),
          "blind2": (48, 41), "wide": (53, 45), "blind3": (52, 44), "blind4": (52, 43),
