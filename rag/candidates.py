@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import lru_cache
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rag.evidence import ScoredSentence, refers_back
 from rag.sentences import Entity

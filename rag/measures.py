@@ -69,9 +69,9 @@ _PEOPLE_COUNT = re.compile(r"\b(?:crowd|attendance|audience|turnout|workforce|co
                            r"nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", re.I)
 
 
+# "by six votes to three" counts the members who voted for it.
 _VOTES_AFTER = re.compile(r"^\s+votes?\b", re.I)
 _VOTED = re.compile(r"\bvot(?:e|ed|es|ing)\b", re.I)
-
 
 _FOR = r"\b(?:for|per)\s+(?:a|an|each|every|one|the)\s+([a-z][\w-]+)"
 _FOR_AFTER = re.compile(rf"^[\s,]*{_FOR}")

@@ -57,6 +57,7 @@ def found_by_pattern(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
     return found
 
 
+# The label a name found after the kind asked for and "of" is given, by answer type.
 _KIND_LABELS = {"place": "GPE", "organisation": "ORG", "entity": "ORG"}
 _TEMPERATURE = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?\s?°\s?[CF]?\b|\b\d+(?:\.\d+)?\s+degrees(?:\s+(?:Celsius|"
                           r"Fahrenheit|centigrade|C|F))?\b")
