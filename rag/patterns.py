@@ -48,6 +48,9 @@ def found_by_pattern(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
         # "Which mint struck the pennies?": "the mint of Corrabridge", a name spaCy may miss.
         kind_of = re.compile(rf"\bthe\s+{re.escape(q.focus)}\s+(?:of|at)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})")
         found += _spans(kind_of, s, _KIND_LABELS[q.answer_type], group=1)
+        # "lifted off on a Vega-C rocket": a name written just before the kind asked for.
+        name_kind = re.compile(rf"\b(?:a|an|the)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})\s+{re.escape(q.focus)}\b")
+        found += _spans(name_kind, s, _KIND_LABELS[q.answer_type], group=1)
     if q.answer_type == "person":
         found += _titled_people(s)  # "Castelmora Mayor Giulia Santoro" tagged as one ORG
         found += _spans(_APPOSED_PERSON, s, "PERSON", group=1, relabel=True)  # "Morven Ashgrove, the trust's chief executive"

@@ -16,8 +16,8 @@ from rag.patterns import (
     ASKS_LAST, LAST_BEFORE, PRIOR_OCCURRENCE, PRIOR_OCCURRENCE_FIT, TALLY, found_by_pattern,
 )
 from rag.measures import DURATION, measure_fit, with_currency, with_range, with_unit, for_another
-from rag.wordlists import NAME_HEADS, PERSON_NOUNS, TALLY_NOUNS
-from rag.question import QuestionAnalysis
+from rag.wordlists import KIND_ALIASES, NAME_HEADS, PERSON_NOUNS, TALLY_NOUNS
+from rag.question import QuestionAnalysis, singular
 from rag.sentences import Entity, Sentence
 from rag.text import stem_all, tokenize
 
@@ -135,7 +135,7 @@ def _kind_fit(q: QuestionAnalysis, e: Entity, s: Sentence, focus: str | None) ->
         # "Which utility …": a name written as one ("the utility Northline Power", "the
         # Treasury Room" for "which room"); any other name is a guess.
         whole = _with_name_tail(e, s) if e.label in NAME_LABELS else e  # "Treasury" + " Room"
-        if not focus or e.label not in KIND_LABELS or not _of_kind(focus, whole, s):
+        if not focus or e.label not in KIND_LABELS or not _of_kind(_kinds(q.focus), whole, s):
             return None
         fit = 1.0
     if e.label == DATELINE:
@@ -202,18 +202,28 @@ _CLOCK_THEN_MORE = re.compile(r"^(\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?)\s*,\s+\S",
 KIND_LABELS = NAME_LABELS | {"PRODUCT", "EVENT", "WORK_OF_ART", "NORP", "LAW"}
 
 
-def _of_kind(kind: str, e: Entity, s: Sentence) -> bool:
-    """Is the name said to be of the kind (a stem) asked for: in its words ("the Treasury
-    Room"), just before it ("the utility Northline Power", "the mint of Corrabridge") or in
-    apposition after it ("Northline, the local utility,")?"""
-    if kind in stem_all(tokenize(e.text)):
+def _of_kind(kinds: set[str], e: Entity, s: Sentence) -> bool:
+    """Is the name said to be of a kind (stems: the one asked for and its aliases, "award":
+    prize) asked for: in its words ("the Treasury Room"), just before it ("the utility
+    Northline Power", "the mint of Corrabridge"), just after it ("the Golden Lyre prize") or
+    in apposition after it ("Northline, the local utility,")?"""
+    if kinds & set(stem_all(tokenize(e.text))):
         return True
     a, b = e.start - s.start, e.end - s.start
-    before = tokenize(s.text[max(0, a - 30) : a])[-2:]
-    before = before[:1] if before[1:] == ["of"] else before[-1:]  # "the mint of Corrabridge"
+    # "the mint of Corrabridge", not "the Wollaston Prize of the Chemical Society"
+    of = re.search(r"\b([a-z][\w-]*)\s+of\s+$", s.text[max(0, a - 30) : a])
+    before = [of.group(1)] if of else tokenize(s.text[max(0, a - 30) : a])[-1:]
     after = re.match(r",\s+(?:the|a|an|its|their)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s*[,.;]", s.text[b : b + 60])
     near = before + (tokenize(after.group(1))[-1:] if after else [])
-    return kind in stem_all(near)
+    if next_word := re.match(r"\s+([a-z]+)\b", s.text[b : b + 30]):
+        near.append(next_word.group(1))  # "the Golden Lyre prize"
+    return bool(kinds & set(stem_all(near)))
+
+
+@lru_cache(maxsize=256)
+def _kinds(focus: str) -> frozenset[str]:
+    """The stems of a kind asked for and of its aliases ("award": prize, medal, trophy …)."""
+    return frozenset(stem_all([focus, singular(focus), *KIND_ALIASES.get(singular(focus), ())]))
 
 
 def _head_part(text: str) -> str:

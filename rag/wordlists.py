@@ -132,7 +132,10 @@ PROGRESS_WORDS = {"along", "advanced", "through", "complete", "completed", "done
 KIND_ALIASES = {"road": {"highway", "motorway", "route", "interstate", "street", "avenue", "lane", "drive"},
                 "street": {"road", "avenue", "lane", "drive", "boulevard", "terrace"},
                 "river": {"afon", "burn", "brook", "creek"}, "port": {"harbour", "harbor", "quay", "dock", "docks"},
-                "mountain": {"mount", "peak", "ben", "fell", "hill"}, "lake": {"loch", "lough", "mere", "reservoir"}}
+                "mountain": {"mount", "peak", "ben", "fell", "hill"}, "lake": {"loch", "lough", "mere", "reservoir"},
+                "award": {"prize", "medal", "trophy", "honour", "honor"}, "prize": {"award", "medal", "trophy"},
+                "ship": {"steamship", "steamer", "vessel", "ferry", "liner", "schooner", "tug", "boat"},
+                "vessel": {"ship", "steamship", "ferry", "boat"}, "boat": {"ship", "vessel", "ferry"}}
 # Nouns after "which"/"what" that name no kind of thing ("what kind of …", "which part …").
 VAGUE_KINDS = {"kind", "kinds", "sort", "sorts", "type", "types", "part", "parts", "way", "ways", "one", "ones",
                "thing", "things", "happened", "else"}

@@ -726,6 +726,16 @@ def test_a_birth_date_is_written_with_the_birth(town):
     assert not a.abstained and "1811" in a.short_answer
 
 
+def test_which_kind_is_answered_by_a_name_written_with_that_kind_or_an_alias_of_it():
+    text = "In 1889 she became the first woman to win the conservatory's Golden Lyre prize."
+    assert _fits("Which award did she win in 1889?", text, (("PERSON", "Golden Lyre"),)) == {"Golden Lyre": 1.0}
+    text = "He received the Wollaston Prize of the Chemical Society in 1862."
+    fits = _fits("Which award did Kell win in 1862?", text, (("ORG", "the Wollaston Prize"), ("ORG", "the Chemical Society")))
+    assert "the Wollaston Prize" in fits and "the Chemical Society" not in fits  # a prize is an award
+    text = "Terravue-1 lifted off on a Vega-C rocket from the Guiana Space Centre."
+    assert "Vega-C" in _fits("Which rocket carried the satellite?", text, ())  # untagged by spaCy
+
+
 def test_a_temperature_is_a_value_in_degrees_with_its_unit():
     text = "The cellars are kept at about 9 °C, and the quarry employs 12 people."
     fits = _fits("What temperature are the cellars kept at?", text, (("CARDINAL", "about 9"), ("CARDINAL", "12")))
