@@ -48,6 +48,9 @@ def found_by_pattern(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
         # "Which mint struck the pennies?": "the mint of Corrabridge", a name spaCy may miss.
         kind_of = re.compile(rf"\bthe\s+{re.escape(q.focus)}\s+(?:of|at)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})")
         found += _spans(kind_of, s, _KIND_LABELS[q.answer_type], group=1)
+        # "a comet in the constellation Lynx": a name written just after the kind asked for.
+        kind_name = re.compile(rf"\bthe\s+{re.escape(q.focus)}\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})")
+        found += _spans(kind_name, s, _KIND_LABELS[q.answer_type], group=1)
         # "lifted off on a Vega-C rocket": a name written just before the kind asked for.
         name_kind = re.compile(rf"\b(?:a|an|the)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})\s+{re.escape(q.focus)}\b")
         found += _spans(name_kind, s, _KIND_LABELS[q.answer_type], group=1)

@@ -6,6 +6,7 @@ shells" a number followed by "shells"), a date's precision, the role a person is
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -16,7 +17,7 @@ from rag.patterns import (
     ASKS_LAST, LAST_BEFORE, PRIOR_OCCURRENCE, PRIOR_OCCURRENCE_FIT, TALLY, found_by_pattern,
 )
 from rag.measures import DURATION, measure_fit, with_currency, with_range, with_unit, for_another
-from rag.wordlists import KIND_ALIASES, NAME_HEADS, PERSON_NOUNS, TALLY_NOUNS
+from rag.wordlists import KIND_ALIASES, NAME_HEADS, PERSON_NOUNS, STOPWORDS, TALLY_NOUNS
 from rag.question import QuestionAnalysis, singular
 from rag.sentences import Entity, Sentence
 from rag.text import stem_all, tokenize
@@ -215,9 +216,17 @@ def _of_kind(kinds: set[str], e: Entity, s: Sentence) -> bool:
     before = [of.group(1)] if of else tokenize(s.text[max(0, a - 30) : a])[-1:]
     after = re.match(r",\s+(?:the|a|an|its|their)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s*[,.;]", s.text[b : b + 60])
     near = before + (tokenize(after.group(1))[-1:] if after else [])
-    if next_word := re.match(r"\s+([a-z]+)\b", s.text[b : b + 30]):
-        near.append(next_word.group(1))  # "the Golden Lyre prize"
+    # The noun its name qualifies ("the Golden Lyre prize", "the Hwasong intercontinental
+    # ballistic missile"): the last of the common words right after it, up to a word such as
+    # "is" or "of", none before it a verb's form ("Russia wants weapons").
+    run = re.match(rf"(?:\s+[a-z][\w-]*){{1,{KIND_WORDS_AFTER}}}", s.text[b : b + 60])
+    words = list(itertools.takewhile(lambda w: w not in STOPWORDS, run.group().split() if run else []))
+    if words and not any(w.endswith(("s", "ed", "ing")) for w in words[:-1]):
+        near.append(words[-1])
     return bool(kinds & set(stem_all(near)))
+
+
+KIND_WORDS_AFTER = 3
 
 
 @lru_cache(maxsize=256)

@@ -734,6 +734,11 @@ def test_which_kind_is_answered_by_a_name_written_with_that_kind_or_an_alias_of_
     assert "the Wollaston Prize" in fits and "the Chemical Society" not in fits  # a prize is an award
     text = "Terravue-1 lifted off on a Vega-C rocket from the Guiana Space Centre."
     assert "Vega-C" in _fits("Which rocket carried the satellite?", text, ())  # untagged by spaCy
+    text = "Weapons were displayed, including the Hwasong intercontinental ballistic missile."
+    assert "Hwasong" in _fits("Which missile was on display?", text, (("GPE", "Hwasong"),))
+    assert "Lynx" in _fits("In which constellation was the comet?", "She found a comet in the constellation Lynx.", ())
+    text = "Analysts say Russia wants weapons from North Korea."
+    assert "Russia" not in _fits("What weapons does Putin want?", text, (("GPE", "Russia"), ("GPE", "North Korea")))
 
 
 def test_a_temperature_is_a_value_in_degrees_with_its_unit():
