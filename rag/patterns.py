@@ -219,6 +219,23 @@ _NUMBER_WORD = re.compile(rf"(?i)\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy
 _NUMBER_TOKEN = re.compile(r"(?<![\w-])\d+(?:st|nd|rd|th)?\b(?!-)")  # not "COVID-19"
 
 
+_SMALL = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                     "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
+
+
+def number_value(text: str) -> int | None:
+    """The whole number a value writes in digits or in words ("1,400", "Fourteen",
+    "twenty-one"), or None when it is anything else ("about 1,400", "14 metres")."""
+    t = text.strip().lower()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t):
+        return int(t.replace(",", ""))
+    tens, _, unit = t.partition("-")
+    if tens in _TENS and (not unit or unit in _SMALL and 0 < _SMALL[unit] < 10):
+        return _TENS[tens] + (_SMALL[unit] if unit else 0)
+    return _SMALL.get(t)
+
+
 def _numbers_inside(s: Sentence) -> list[Entity]:
     """Numbers that spaCy folded into a non-numeric entity, as entities of their own."""
     out = []

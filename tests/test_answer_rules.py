@@ -741,6 +741,19 @@ def test_which_kind_is_answered_by_a_name_written_with_that_kind_or_an_alias_of_
     assert "Russia" not in _fits("What weapons does Putin want?", text, (("GPE", "Russia"), ("GPE", "North Korea")))
 
 
+def test_a_figure_in_words_and_in_digits_is_the_same_figure():
+    from rag.candidates import Candidate
+    from rag.evidence import ScoredSentence
+    from rag.patterns import number_value
+    from rag.sentences import Entity, Sentence
+
+    assert [number_value(t) for t in ("14", "Fourteen", "1,400", "twenty-one", "about 1,400", "14 metres")] == \
+        [14, 14, 1400, 21, None, None]
+    ev = ScoredSentence(Sentence("d", 0, 1, "x", []), 0.5, 0.5, 0.5, 1.0)
+    keys = {Candidate(Entity("CARDINAL", t, 0, len(t)), ev, 0.5).key for t in ("14", "Fourteen", "fourteen")}
+    assert len(keys) == 1  # two articles giving "14" and "Fourteen" agree
+
+
 def test_a_temperature_is_a_value_in_degrees_with_its_unit():
     text = "The cellars are kept at about 9 °C, and the quarry employs 12 people."
     fits = _fits("What temperature are the cellars kept at?", text, (("CARDINAL", "about 9"), ("CARDINAL", "12")))
