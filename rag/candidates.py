@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rag.evidence import ScoredSentence, refers_back
-from rag.patterns import number_value
+from rag.patterns import figure
 from rag.sentences import Entity
 from rag.question import named_heads, question_names
 from rag.text import names_in, stem_all, tokenize
@@ -86,8 +86,8 @@ class Candidate:
         e = self.entity
         if e.resolved:
             return e.resolved.split("/")[0]
-        if (n := number_value(e.text)) is not None:
-            return str(n)  # "14" and "Fourteen" give the same figure
+        if (f := figure(e.text)) is not None:
+            return f  # "14" and "Fourteen", "about 1,400" and "Around 1,400" give the same figure
         return " ".join(stem_all(tokenize(e.text)))
 
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 from rag.dates import resolve
 from rag.question import QuestionAnalysis
 from rag.sentences import Entity, Sentence
+from rag.text import stem_all, tokenize
 from rag.wordlists import PERSON_NOUNS, TALLY_NOUNS
 
 # spaCy's labels for numbers and dates (a number inside any other entity is pulled out).
@@ -234,6 +235,26 @@ def number_value(text: str) -> int | None:
     if tens in _TENS and (not unit or unit in _SMALL and 0 < _SMALL[unit] < 10):
         return _TENS[tens] + (_SMALL[unit] if unit else 0)
     return _SMALL.get(t)
+
+
+# Words that hedge a figure without changing it ("about 1,400", "roughly 1,600").
+QUALIFIERS = re.compile(r"\b(?:about|approximately|around|roughly|some|nearly|almost|more than|less than|fewer than|"
+                        r"at least|up to|an estimated|estimated|just over|just under|over|under)\s+", re.I)
+
+
+def figure(text: str) -> str | None:
+    """A value's figure and unit, its hedges and spelling aside: "about 1,400" and "Around
+    1,400" -> "1400"; "9 percent", "9 per cent" and "9%" -> "9 percent"; "Fourteen" -> "14".
+    None for what is not a figure."""
+    t = QUALIFIERS.sub("", text.strip()).lower().replace("per cent", "percent").replace("%", " percent")
+    m = re.fullmatch(r"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)\b\s*(.*)", t)
+    if not m:
+        return None
+    whole = number_value(m.group(1))
+    value = whole if whole is not None else (float(m.group(1).replace(",", "")) if m.group(1)[0].isdigit() else None)
+    if value is None:
+        return None
+    return " ".join([f"{value:g}", *stem_all(tokenize(m.group(2)))])
 
 
 def _numbers_inside(s: Sentence) -> list[Entity]:

@@ -754,6 +754,34 @@ def test_a_figure_in_words_and_in_digits_is_the_same_figure():
     assert len(keys) == 1  # two articles giving "14" and "Fourteen" agree
 
 
+def test_another_article_s_own_answer_of_the_same_shape_is_a_disagreement():
+    from rag.answer import _agree_and_differ
+    from rag.candidates import Candidate
+    from rag.evidence import ScoredSentence
+    from rag.sentences import Entity, Sentence
+
+    def cand(doc, text, score, prox=0.0, lexical=0.3, label="TIME"):
+        ev = ScoredSentence(Sentence(doc, 0, 40, f"It stopped at {text}.", []), score, 0.5, lexical, 1.0)
+        return Candidate(Entity(label, text, 14, 14 + len(text)), ev, score, prox)
+
+    q = analyse("At what time did the lift stop?")
+    best = cand("a", "3.20 p.m.", 0.6, prox=0.8, lexical=0.6)
+    # The other article's best value: its sentence matches the question less well.
+    other = cand("b", "2.50 p.m.", 0.45)
+    assert _agree_and_differ(q, best, [best, other])[1] == [other]
+    assert _agree_and_differ(q, best, [best, cand("b", "2.50 p.m.", 0.3)])[1] == []  # too weak
+    assert _agree_and_differ(q, best, [best, cand("b", "Sunday", 0.45, label="DATE")])[1] == []  # another shape
+    q = analyse("How far is the port from the capital?")
+    best, other = cand("a", "680 kilometers", 0.6, 0.8, 0.6, "QUANTITY"), cand("b", "130 km", 0.5, 0.8, 0.6, "QUANTITY")
+    assert _agree_and_differ(q, best, [best, other])[1] == []  # other units: likely another distance
+    q = analyse("How many people work at the mill?")
+    best, other = cand("a", "410", 0.6, 0.8, 0.6, "CARDINAL"), cand("b", "6,000", 0.5, 0.0, 0.3, "CARDINAL")
+    assert _agree_and_differ(q, best, [best, other])[1] == []  # a bare count of who knows what
+    # The same figure hedged or spelt otherwise agrees.
+    best, other = cand("a", "about 1,400", 0.6, 0.8, 0.6, "CARDINAL"), cand("b", "Around 1,400", 0.5, 0.8, 0.6, "CARDINAL")
+    assert _agree_and_differ(q, best, [best, other]) == ([best, other], [])
+
+
 def test_a_temperature_is_a_value_in_degrees_with_its_unit():
     text = "The cellars are kept at about 9 °C, and the quarry employs 12 people."
     fits = _fits("What temperature are the cellars kept at?", text, (("CARDINAL", "about 9"), ("CARDINAL", "12")))
