@@ -30,13 +30,12 @@ from rag.evidence import (
     AUTHOR_WORDS, BYLINE, ScoredSentence, WordMatcher, candidate_sentences, rank_sentences, refers_back,
 )
 from rag.patterns import LIFE_DATE, QUALIFIERS, life_event, number_value, placed_by_dateline, tells_life_event
-from rag.question import QuestionAnalysis, singular, analyse, copular_role, question_names, role_words
-from rag.wordlists import KIND_ALIASES
+from rag.question import QuestionAnalysis, analyse, copular_role, question_names, role_words
 from rag.sentences import consistent_labels
 from rag.settings import RagSettings
 from rag.text import stem_all, tokenize
 from rag.types import Answer
-from rag.values import titled_with
+from rag.values import kinds_of, titled_with
 from rag.vocab import load_vocab
 
 # Sentences scoring within this fraction of the best one count as strong evidence.
@@ -354,7 +353,7 @@ class ExtractiveAnswerer:
         holds the candidates already scored in the ``wider`` sentences."""
         if q.focus and q.answer_type in {"place", "organisation"}:
             # "Which streets …": a value that names the kind asked for ("Elm Street") wins.
-            kinds = set(stem_all([singular(q.focus), *KIND_ALIASES.get(singular(q.focus), ())]))
+            kinds = kinds_of(q.focus)
             cands = [c for c in pool if kinds & set(stem_all(tokenize(c.entity.text)))] or cands
         if q.focus and q.answer_type == "person":
             # "Which judge …": the person titled with the role ("Judge Eleri Vaughan-Pryce"),

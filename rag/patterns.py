@@ -214,15 +214,16 @@ def _spans(pattern: re.Pattern, s: Sentence, label: str, group: int = 0, relabel
     return out
 
 
-_UNITS = "two|three|four|five|six|seven|eight|nine"
-_NUMBER_WORD = re.compile(rf"(?i)\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:{_UNITS}|one))?|"
-                          rf"{_UNITS}|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen)\b(?!-)")
 _NUMBER_TOKEN = re.compile(r"(?<![\w-])\d+(?:st|nd|rd|th)?\b(?!-)")  # not "COVID-19"
 
 
 _SMALL = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                      "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
+# Numbers written in words that spaCy may miss ("Eleven patients …" opening a sentence); not
+# "one" alone, which is seldom a count.
+_NUMBER_WORD = re.compile(rf"(?i)\b(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(w for w, n in _SMALL.items() if 0 < n < 10)}))?|"
+                          rf"{'|'.join(w for w, n in _SMALL.items() if n > 1)})\b(?!-)")
 
 
 def number_value(text: str) -> int | None:

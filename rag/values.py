@@ -136,7 +136,7 @@ def _kind_fit(q: QuestionAnalysis, e: Entity, s: Sentence, focus: str | None) ->
         # "Which utility …": a name written as one ("the utility Northline Power", "the
         # Treasury Room" for "which room"); any other name is a guess.
         whole = _with_name_tail(e, s) if e.label in NAME_LABELS else e  # "Treasury" + " Room"
-        if not focus or e.label not in KIND_LABELS or not _of_kind(_kinds(q.focus), whole, s):
+        if not focus or e.label not in KIND_LABELS or not _of_kind(kinds_of(q.focus), whole, s):
             return None
         fit = 1.0
     if e.label == DATELINE:
@@ -230,7 +230,7 @@ KIND_WORDS_AFTER = 3
 
 
 @lru_cache(maxsize=256)
-def _kinds(focus: str) -> frozenset[str]:
+def kinds_of(focus: str) -> frozenset[str]:
     """The stems of a kind asked for and of its aliases ("award": prize, medal, trophy …)."""
     return frozenset(stem_all([focus, singular(focus), *KIND_ALIASES.get(singular(focus), ())]))
 
