@@ -2,12 +2,14 @@
 eval/data/newswire/ (six news articles), eval/data/encyclopedia/ (six encyclopedia-style
 articles), eval/data/mixed/ (three of each; its dev split tuned on since the fourth
 session), eval/data/blind/ (three of each, written in the fourth session; its dev split
-tuned on since the sixth), eval/data/blind2/ (three of each, written in the fifth session
-and never tuned on), eval/data/wide/ (three of each, written in the sixth session; its
-dev split tuned on), eval/data/blind3/ (three of each, written in the sixth session and
-never tuned on), eval/data/blind4/ (three of each, written in the seventh session; its dev
-split tuned on from the eighth) and eval/data/blind5/ (three of each, written in the eighth
-session and never tuned on).
+tuned on since the sixth), eval/data/blind2/ (three of each, written in the fifth session;
+its dev split tuned on from the ninth), eval/data/wide/ (three of each, written in the sixth
+session; its dev split tuned on), eval/data/blind3/ (three of each, written in the sixth
+session; its dev split tuned on from the seventh), eval/data/blind4/ (three of each, written
+in the seventh session; its dev split tuned on from the eighth), eval/data/blind5/ (three
+of each, written in the eighth session; its dev split tuned on from the ninth),
+eval/data/blind6/ (three of each, written in the ninth session; its dev split tuned on) and
+eval/data/blind7/ (three of each, written in the ninth session and never tuned on).
 The checks tests/test_eval_gold.py makes of the seeds set, through the same
 helpers in eval.suite and eval.metrics; and no suite shares a question or a document with
 another.
@@ -44,6 +46,8 @@ SUITES = {
     "blind3": (Path("eval") / "data" / "blind3", "b3_0", (350, 700), 95, 15),
     "blind4": (Path("eval") / "data" / "blind4", "b4_0", (350, 700), 100, 16),
     "blind5": (Path("eval") / "data" / "blind5", "b5_0", (350, 700), 100, 16),
+    "blind6": (Path("eval") / "data" / "blind6", "b6_0", (350, 700), 100, 16),
+    "blind7": (Path("eval") / "data" / "blind7", "b7_0", (350, 700), 100, 16),
 }
 
 
@@ -134,6 +138,11 @@ def test_multi_source_and_conflict_rows_rest_on_several_articles(suite):
     ("blind4", "blind"), ("blind4", "blind2"), ("blind4", "wide"), ("blind4", "blind3"),
     ("blind5", "seeds"), ("blind5", "newswire"), ("blind5", "encyclopedia"), ("blind5", "mixed"),
     ("blind5", "blind"), ("blind5", "blind2"), ("blind5", "wide"), ("blind5", "blind3"), ("blind5", "blind4"),
+    ("blind6", "seeds"), ("blind6", "newswire"), ("blind6", "encyclopedia"), ("blind6", "mixed"), ("blind6", "blind"),
+    ("blind6", "blind2"), ("blind6", "wide"), ("blind6", "blind3"), ("blind6", "blind4"), ("blind6", "blind5"),
+    ("blind7", "seeds"), ("blind7", "newswire"), ("blind7", "encyclopedia"), ("blind7", "mixed"), ("blind7", "blind"),
+    ("blind7", "blind2"), ("blind7", "wide"), ("blind7", "blind3"), ("blind7", "blind4"), ("blind7", "blind5"),
+    ("blind7", "blind6"),
 ])
 def test_no_two_suites_share_a_question_or_a_document(mine, other, tmp_path):
     loaded = [load_suite("seeds" if n == "seeds" else REPO / SUITES[n][0], tmp_path / n)
