@@ -29,7 +29,9 @@ from rag.compose import (
 from rag.evidence import (
     AUTHOR_WORDS, BYLINE, ScoredSentence, WordMatcher, candidate_sentences, rank_sentences, refers_back,
 )
-from rag.patterns import LIFE_DATE, QUALIFIERS, life_event, number_value, placed_by_dateline, tells_life_event
+from rag.patterns import (
+    DIGIT_CLOCK, LIFE_DATE, QUALIFIERS, life_event, number_value, placed_by_dateline, tells_life_event,
+)
 from rag.question import QuestionAnalysis, analyse, copular_role, question_names, role_words
 from rag.sentences import consistent_labels
 from rag.settings import RagSettings
@@ -61,7 +63,6 @@ FALLBACK_MARGIN = 0.8
 # "At what time …": a clock time from a sentence within CLOCK_MARGIN of the best answers
 # before a part of a day in the best one (0.6-0.8 alike on eight dev splits; 0 turns it off).
 CLOCK_MARGIN = 0.7
-DIGIT_CLOCK = re.compile(r"\d[:.]\d\d|\d\s*[ap]\.?m\b", re.I)
 # A word of the evidence this close to the role a who-question asks for stands for it
 # ("investigator" for "researcher", 0.71; "coach" for "manager", 0.61, does not; 0.68-0.72
 # did equally well on the dev splits).
@@ -368,11 +369,12 @@ class ExtractiveAnswerer:
             # "Which company is the main contractor on …?": the name written with that role
             # ("Branstock Construction, the main contractor, …") wins.
             cands = [c for c in found if titled_with(role, c.entity, c.evidence.sentence)] or cands
-        if q.answer_type == "time" and CLOCK_MARGIN and not any(DIGIT_CLOCK.search(c.entity.text) for c in cands):
-            # "At what time did it run aground?": "at 7:42 p.m." in a sentence nearly as good
-            # rather than "the evening of 14 October" in the best one.
+        if q.answer_type == "time" and CLOCK_MARGIN:
+            # "At what time did it run aground?": "at 7:42 p.m." rather than "the evening of
+            # 14 October", among the candidates or in a sentence nearly as good as the best.
             top = retrieved[0].score
-            cands = [c for c in pool if DIGIT_CLOCK.search(c.entity.text) and c.evidence.score >= top * CLOCK_MARGIN] or cands
+            cands = [c for c in cands if DIGIT_CLOCK.search(c.entity.text)] or [
+                c for c in pool if DIGIT_CLOCK.search(c.entity.text) and c.evidence.score >= top * CLOCK_MARGIN] or cands
         if which := life_event(q.text):
             if lives := [c for c in pool if c.entity.label == LIFE_DATE]:
                 # "When was Kell born?": the encyclopedia's "Kell (3 May 1823 – …)" says it.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rag.patterns import FREQUENCY, TALLY
+from rag.patterns import A_NUMBER, FREQUENCY, TALLY
 from rag.question import QuestionAnalysis
 from rag.sentences import Entity, Sentence
 from rag.text import stem_all, tokenize
@@ -47,8 +47,12 @@ MEASURE_PATTERNS = {
                             r"month|year))\b", re.I),
 }
 CURRENCY_SIGNS = "$€£¥₩₽"
-CURRENCY = re.compile(r"[$€£¥₩₽]|\b(dollars?|euros?|pounds?|rubles?|roubles?|won|yuan|yen|usd|eur|"
-                      r"cents?|pence|penny|(?:\w+)pence|shillings?|guineas?)\b", re.I)
+_CURRENCY_NAMES = (r"dollars?|euros?|pounds?|rubles?|roubles?|yuan|yen|usd|eur|cents?|pence|penny|(?:\w+)pence|"
+                   r"shillings?|guineas?|crowns?|kron(?:or|er|a|e)|francs?|rupees?|pesos?|liras?|lire|zlotys?|"
+                   r"dinars?|dirhams?|riyals?|shekels?|florins?")
+CURRENCY = re.compile(rf"[$€£¥₩₽₹]|\b(won|{_CURRENCY_NAMES})\b", re.I)
+# A currency's name written after the amount ("about 6.2 million" + " crowns"; not "won").
+_CURRENCY_AFTER = re.compile(rf"\s+(?:{_CURRENCY_NAMES})\b", re.I)
 # A scale word before the currency ("5" + " million euros").
 SCALED_CURRENCY = re.compile(rf"(?:million|billion|thousand|m|bn|k)\b\s*(?:{CURRENCY.pattern})", re.I)
 # How far after a value its unit or counted noun may sit ("tens of millions of Soviet-style
@@ -119,10 +123,13 @@ def with_range(e: Entity, s: Sentence) -> Entity:
 
 
 def with_currency(e: Entity, s: Sentence) -> Entity:
-    """The amount with the currency sign spaCy leaves before it ("£" + "60,000")."""
+    """The amount with the currency sign spaCy leaves before it ("£" + "60,000"), or the
+    currency's name it leaves after it ("about 6.2 million" + " crowns")."""
     at = e.start - s.start
     if at > 0 and s.text[at - 1] in CURRENCY_SIGNS and not e.text.startswith(tuple(CURRENCY_SIGNS)):
         return Entity(e.label, s.text[at - 1] + e.text, e.start - 1, e.end, e.resolved, e.resolved_label)
+    if not CURRENCY.search(e.text) and (m := _CURRENCY_AFTER.match(s.text, e.end - s.start)):
+        return Entity(e.label, e.text + m.group(), e.start, e.end + len(m.group()), e.resolved, e.resolved_label)
     return e
 
 
@@ -183,7 +190,9 @@ def measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
         # months") or follows it within a few words of the same phrase ("10th foreign trip",
         # "tens of millions of Soviet-style artillery shells"), not across a comma ("in
         # 2011, with most of his trips …").
+        # Nor past another number: "three vehicles and 18 firefighters" has 18 firefighters.
         phrase = re.split(r"[,;:.()\[\]—–]", after, maxsplit=1)[0]
+        phrase = phrase[: m.start()] if (m := A_NUMBER.search(phrase)) else phrase
         words = tokenize(e.text) + tokenize(phrase)[:COUNTED_WORDS]
         noun, *before = q.counted.split()
         if stem_all([noun])[0] in set(stem_all(words)):

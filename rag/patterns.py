@@ -45,6 +45,8 @@ def found_by_pattern(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
         found += [e for e in _spans(_COMMON_PLACE, s, COMMON_PLACE, group=1)  # "at the town's sports hall"
                   if not _NAMED_AFTER.match(s.text[e.end - s.start :])]  # not "the village" of Pontarrow
         found += _spans(_PLACE_OF, s, "GPE", group=1)  # "the village of Pontarrow", untagged
+        found += [e for e in _spans(_AT_NAME, s, "GPE", group=1)  # "broken up for spare parts at Kestlow"
+                  if not _CALENDAR.match(e.text)]
     if q.focus and q.answer_type in _KIND_LABELS:
         # "Which mint struck the pennies?": "the mint of Corrabridge", a name spaCy may miss.
         kind_of = re.compile(rf"\bthe\s+{re.escape(q.focus)}\s+(?:of|at)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})")
@@ -167,6 +169,10 @@ PLACE_NOUNS = (r"(?:village|town|city|hamlet|parish|port|county|island|region|di
                 r"marsh|canal)")
 _PLACE_OF = re.compile(rf"\b(?:the\s+)?{PLACE_NOUNS}\s+of\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})")
 _NAMED_AFTER = re.compile(r"\s+of\s+[A-Z]")
+# A name after "at", "in" or "near" that spaCy leaves untagged: most often a place.
+_AT_NAME = re.compile(r"\b(?:at|in|near)\s+([A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*){0,2})\b(?!['’])")
+_CALENDAR = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                       r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _DATELINE = re.compile(r"^\W*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)?)"
                        r"\s*(?:\([^)]{1,30}\)\s*)?[—–]")
 _BIRTH = re.compile(r"\b(born|birth|birthday)\b", re.I)
@@ -222,8 +228,13 @@ _SMALL = {w: i for i, w in enumerate("zero one two three four five six seven eig
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
 # Numbers written in words that spaCy may miss ("Eleven patients …" opening a sentence); not
 # "one" alone, which is seldom a count.
-_NUMBER_WORD = re.compile(rf"(?i)\b(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(w for w, n in _SMALL.items() if 0 < n < 10)}))?|"
-                          rf"{'|'.join(w for w, n in _SMALL.items() if n > 1)})\b(?!-)")
+_NUMBER_WORDS = (rf"\b(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(w for w, n in _SMALL.items() if 0 < n < 10)}))?|"
+                 rf"{'|'.join(w for w, n in _SMALL.items() if n > 1)})\b(?!-)")
+_NUMBER_WORD = re.compile(_NUMBER_WORDS, re.I)
+# A clock time written with digits ("7:42", "6 am", "11 p.m.").
+DIGIT_CLOCK = re.compile(r"\d[:.]\d\d|\d\s*[ap]\.?m\b", re.I)
+# Where another number starts ("three vehicles and 18 firefighters": 18 is the second).
+A_NUMBER = re.compile(rf"\d|{_NUMBER_WORDS}", re.I)
 
 
 def number_value(text: str) -> int | None:

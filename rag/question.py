@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from rag.text import stem_all, tokenize
 from rag.vocab import MIN_TYPO_LEN, Vocab, one_edit, one_swap, truecase  # noqa: F401 (Vocab re-exported)
 from rag.wordlists import (  # noqa: F401 (STOPWORDS is re-exported)
-    AUXILIARIES, DETERMINERS, FOLLOW_UP_PRONOUNS, GENERIC_COUNTED, IRREGULAR_PLURALS, MEASURE_NOUNS,
+    AUXILIARIES, DETERMINERS, FOLLOW_UP_PRONOUNS, GENERIC_COUNTED, IRREGULAR_PLURALS, MEASURE_NOUNS, MONEY_NOUNS,
     MEASURES, MODALS, NAME_HEADS, NOT_AMOUNTS, VAGUE_KINDS, PROGRESS_WORDS, MONEY_VERBS, MONEY_WORDS, NUMBER_HOW, STOPWORDS, TALLY_NOUNS, TYPE_NOUNS, WHEN_HOW,
 )
 
@@ -104,7 +104,10 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
         # (a noun after the auxiliary is who was paid; "What company paid …" asks a name).
         atype, measure = "number", "money"
     if atype in {"number", "duration"} and measure is None and wh in {"what", "which"}:
-        measure = MEASURE_NOUNS.get(_type_noun(fixed[fixed.index(wh) + 1 :]) or "")
+        noun = _type_noun(fixed[fixed.index(wh) + 1 :]) or ""
+        measure = MEASURE_NOUNS.get(noun)
+        if measure == "size" and MONEY_NOUNS & set(_of_phrase(fixed, noun)):
+            measure = "money"  # "What was the size of the bank loan?": an amount of money
     if measure == "duration" and atype != "duration":
         measure = None  # "How long is the train?": a length or a duration; no constraint
     if measure is None and atype == "number" and "distance" in fixed:
@@ -149,7 +152,8 @@ def _kind_noun(words: list[str]) -> str | None:
     the answer is a name of that kind."""
     for i, w in enumerate(words[:6]):
         if w in {"what", "which"}:
-            nxt = _phrase_head(words[i + 1 :]) or (words[i + 1] if i + 1 < len(words) else "")
+            after = _past_of_the(words[i + 1 :])
+            nxt = _phrase_head(after) or (after[0] if after else "")
             if nxt.isalpha() and len(nxt) > 2 and nxt not in STOPWORDS | AUXILIARIES | MODALS | VAGUE_KINDS \
                     and not nxt.endswith(("ed", "ing")):
                 return nxt
@@ -163,6 +167,7 @@ def _type_noun(after: list[str]) -> str | None:
     name of" ("what is the name of the crane operator"), as written."""
     if after and after[0] in {"is", "was", "are", "were"}:
         after = after[1:]  # "what was the committee vote"
+    after = _past_of_the(after)
     if "name" in after[:3] and "of" in after[:5]:
         after = after[after.index("of") + 1 :]
     if (head := _phrase_head(after)) is not None:
@@ -175,6 +180,26 @@ def _type_noun(after: list[str]) -> str | None:
         if w in STOPWORDS - DETERMINERS:
             break  # "what did …": past the noun phrase
     return None
+
+
+def _of_phrase(words: list[str], noun: str) -> list[str]:
+    """The few words after "<noun> of" ("size of the bank loan" -> the, bank, loan)."""
+    at = words.index(noun) if noun in words else -1
+    return words[at + 2 : at + 6] if at >= 0 and words[at + 1 : at + 2] == ["of"] else []
+
+
+def _past_of_the(after: list[str]) -> list[str]:
+    """The words after "which" without "of the two" ("which of the two pilots" asks for a
+    pilot)."""
+    if after[:1] != ["of"]:
+        return after
+    rest = after[1:]
+    while rest and (rest[0] in DETERMINERS or rest[0] in _FEW):
+        rest = rest[1:]
+    return rest
+
+
+_FEW = {"these", "those", "both", "two", "three", "four", "five", "six"}
 
 
 def _phrase_head(after: list[str]) -> str | None:
@@ -406,8 +431,8 @@ def role_words(q: QuestionAnalysis) -> list[str]:
     at = lower.index(q.focus)
     role = [q.focus]
     for w in reversed(words[:at]):
-        if w[0].isupper() or w.lower() in STOPWORDS or w.endswith(("'s", "’s")) or len(role) > 3:
-            break
+        if w[0].isupper() or w.lower() in STOPWORDS | _FEW or w.endswith(("'s", "’s")) or len(role) > 3:
+            break  # ("which of the two pilots": no "two" in the role)
         role.insert(0, w.lower())
     return stem_all(role)
 

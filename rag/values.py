@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from rag.dates import MONTHS, WEEKDAY_RE
 from rag.patterns import (
-    COMMON_PLACE, COMMON_PLACE_FIT, DATELINE, DATELINE_FIT, EARLIER_FIGURE, LIFE_DATE, NUMERIC_LABELS, PLACE_NOUNS,
-    ASKS_LAST, LAST_BEFORE, PRIOR_OCCURRENCE, PRIOR_OCCURRENCE_FIT, TALLY, found_by_pattern,
+    COMMON_PLACE, COMMON_PLACE_FIT, DATELINE, DATELINE_FIT, DIGIT_CLOCK, EARLIER_FIGURE, LIFE_DATE, NUMERIC_LABELS,
+    PLACE_NOUNS, ASKS_LAST, LAST_BEFORE, PRIOR_OCCURRENCE, PRIOR_OCCURRENCE_FIT, TALLY, found_by_pattern,
 )
 from rag.measures import DURATION, measure_fit, with_currency, with_range, with_unit, for_another
 from rag.wordlists import KIND_ALIASES, NAME_HEADS, PERSON_NOUNS, STOPWORDS, TALLY_NOUNS
@@ -97,7 +97,7 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
             continue  # "the largest since the Tamsin Ridge fire of 2017, which burned 14,000 acres"
         if q.answer_type == "number" and for_another(q.text, e, s):
             continue  # "one penny for a pedestrian" is not the toll "for a bicycle"
-        if e.label == "MONEY":
+        if e.label == "MONEY" or q.measure == "money":
             e = with_currency(e, s)
         elif e.label in NAME_LABELS:
             e = _with_name_tail(e, s)
@@ -132,6 +132,8 @@ def _kind_fit(q: QuestionAnalysis, e: Entity, s: Sentence, focus: str | None) ->
         # place as spaCy reads it, "CASTELMARR" a PERSON, gives way to the dateline's own).
         return None
     fit = 1.0 if e.label == LIFE_DATE else TYPE_COMPAT.get(q.answer_type, {}).get(e.label, 0.0)
+    if q.answer_type == "time" and DIGIT_CLOCK.search(e.text):
+        fit = max(fit, 1.0)  # "from 6 am to 11 pm", a QUANTITY to spaCy, writes clock times
     if q.answer_type == "entity":
         # "Which utility …": a name written as one ("the utility Northline Power", "the
         # Treasury Room" for "which room"); any other name is a guess.
@@ -190,12 +192,22 @@ def _when_fit(q: QuestionAnalysis, e: Entity, s: Sentence, fit: float) -> float:
             fit = FOCUS_BONUS if ASKS_LAST.search(q.text) else fit * PRIOR_OCCURRENCE_FIT
         elif ASKS_LAST.search(q.text) and LAST_BEFORE.search(before):
             fit = max(fit, 1.0) * FOCUS_BONUS  # "was last hit by a comparable flood in 1966"
+        elif _SAID_ON.search(before) and not _SAYING.search(q.text):
+            # "said on Thursday that it would restore the flight from 27 October": the day
+            # it was said, not the day of what was said (unless that is what is asked).
+            fit *= REPORTED_DATE_FIT
     return fit
 
 
 _CLOCK = re.compile(r"\d[:.]\d\d|\b(?:a\.?m\.?|p\.?m\.?|o'clock|noon|midnight|dawn|dusk|morning|afternoon|"
                     r"evening|night)\b", re.I)
 TIME_WITHOUT_CLOCK = 0.4
+# The day a report was made ("said on Thursday"), when the question asks no saying verb.
+REPORTED_DATE_FIT = 0.5
+_SAYING_VERBS = r"said|says|say|announced|announces|told|tells|confirmed|confirms|stated|reported|warned|added|claimed"
+_SAID_ON = re.compile(rf"\b(?:{_SAYING_VERBS})(?:\s+\w+)?\s+(?:on|late on|early on|last)?\s*$", re.I)
+_SAYING = re.compile(rf"\b(?:{_SAYING_VERBS}|say|announce|tell|confirm|state|report|warn|claim|statement|"
+                     r"announcement|news|learn|learned|reveal|revealed|disclosed?)\b", re.I)
 # Words that tie a length of time to a when ("two days after the flood", "three years ago").
 _TIME_ANCHOR = re.compile(r"\b(?:after|before|ago|since|later|earlier|until|from|on|in|of|this|last|next)\b|\d{4}", re.I)
 # A clock time spaCy's small model runs on into what follows it, across a comma.
@@ -364,6 +376,9 @@ def _with_name_tail(e: Entity, s: Sentence) -> Entity:
     return Entity(e.label, e.text + m.group(), e.start, e.end + m.end(), e.resolved, e.resolved_label)
 
 
+_IS_THE = re.compile(r"\s+(?:is|was|became|becomes)\s+(?:the|a|an|its|his|her|their)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
+
+
 def titled_with(role: list[str], e: Entity, s: Sentence) -> bool:
     """Is the person named with the role (stems, its head last) as a title or apposition:
     "Judge Eleri Vaughan-Pryce", "Kremlin spokesman Dmitry Peskov", "Peskov, the Kremlin's
@@ -371,7 +386,8 @@ def titled_with(role: list[str], e: Entity, s: Sentence) -> bool:
     Sullivan" is not the deputy national security adviser."""
     a, b = e.start - s.start, e.end - s.start
     before = re.findall(r"[\w'’-]+", s.text[max(0, a - 50) : a])[-len(role) - 1 :]
-    after = re.match(r",\s+(?:the|a|an|its|his|her)\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s*[,.;]", s.text[b : b + 80])
+    after = re.match(r",\s+(?:the|a|an|its|his|her)\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s*[,.;]", s.text[b : b + 80]) \
+        or _IS_THE.match(s.text, b)  # "Drossel was the pilot flying"
     words = before + (after.group(1).split() if after else [])
     return set(role) <= set(stem_all([w.lower() for w in words]))
 

@@ -113,9 +113,9 @@ MEASURE_NOUNS = {"height": "size", "length": "size", "width": "size", "depth": "
                  "fine": "money", "rent": "money", "budget": "money", "damages": "money",
                  "value": "money", "valuation": "money", "revenue": "money", "profit": "money", "turnover": "money",
                  "population": "people", "attendance": "people", "turnout": "people",
-                 "temperature": "temperature"}
+                 "temperature": "temperature", "gust": "speed", "gusts": "speed"}
 # Verbs whose "what" asks for an amount of money ("What was she paid?", "What did it cost?").
-MONEY_VERBS = {"paid", "pay", "earn", "earned", "earns", "cost", "costs", "charge", "charged", "fined"}
+MONEY_VERBS = {"paid", "pay", "earn", "earned", "earns", "cost", "costs", "charge", "charged", "fined", "worth"}
 AUXILIARIES = {"is", "was", "are", "were", "did", "does", "do", "will", "would", "has", "had", "have"}
 DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "your"}
 WHEN_HOW = {"soon", "early", "late"}  # "how soon could they meet?" asks when
@@ -147,6 +147,10 @@ MONEY_WORDS = {"pay", "paid", "pays", "paying", "cost", "costs", "costing", "pri
                "charge", "charged", "sell", "sold", "buy", "bought", "budget", "fee", "fine", "fined",
                "cash", "compensation", "salary", "wage", "wages", "grant", "pension", "donate",
                "donated", "reward", "loan", "invest", "invested", "investment", "revenue", "profit"}
+# Things that are amounts of money ("the size of the bank loan", "the size of the grant").
+MONEY_NOUNS = {"loan", "loans", "grant", "grants", "fund", "budget", "salary", "pension", "reward", "compensation",
+               "investment", "revenue", "profit", "profits", "fine", "fee", "price", "cost", "wage", "wages",
+               "donation", "payment", "payout", "debt", "bill", "bonus", "settlement", "subsidy", "deficit"}
 # "How many times …" counts events: the counted noun says nothing about the answer's words.
 MODALS = {"might", "may", "must", "shall", "ought", "need", "needs"}
 GENERIC_COUNTED = {"times", "time", "people", "ones", "things", "kinds", "types", "sorts"}

@@ -1408,3 +1408,97 @@ def test_a_near_synonym_of_the_role_asked_for_names_its_holder(town):
     s = Sentence("d", 0, len(text), text, [Entity("PERSON", "Rafael Oyelaran", at, at + 15)])
     fits = dict((e.text, f) for e, f in answer_entities(replace(q, role_synonyms=frozenset(stem_all(["investigator"]))), s, set()))
     assert fits["Rafael Oyelaran"] == 1.0
+
+
+def test_a_counted_noun_belongs_to_the_nearest_number_before_it():
+    # "three vehicles and 18 firefighters": three counts vehicles, not firefighters.
+    text = "The airport's fire and rescue station has three vehicles and 18 firefighters working in shifts."
+    fits = _fits("How many firefighters staff the rescue station?", text, (("CARDINAL", "three"), ("CARDINAL", "18")))
+    assert fits == {"18": 1.0}
+    assert _fits("How many vehicles does the rescue station have?", text,
+                 (("CARDINAL", "three"), ("CARDINAL", "18"))) == {"three": 1.0}
+
+
+def test_what_something_was_worth_asks_for_money_named_after_the_amount():
+    q = analyse("What did insurers reckon the aircraft was worth?")
+    assert (q.answer_type, q.measure) == ("number", "money")
+    text = "The aircraft was written off in April, and insurers put the loss at about 6.2 million crowns."
+    assert _fits(q.text, text, (("DATE", "April"), ("CARDINAL", "about 6.2 million"))) == {"about 6.2 million crowns": 1.0}
+    # (a currency's name is read after the amount, never the verb "won")
+    assert "11 won" not in _fits("How much did the team earn?", "The team of 11 won the cup.", (("CARDINAL", "11"),))
+
+
+def test_the_strongest_gust_asks_for_a_wind_speed():
+    q = analyse("What was the strongest gust recorded at the airport?")
+    assert (q.answer_type, q.measure) == ("number", "speed")
+    text = "Observers recorded 14 millimetres of rain between 5 pm and 8 pm, with gusts of up to 31 knots."
+    fits = _fits(q.text, text, (("QUANTITY", "14 millimetres"), ("TIME", "between 5 pm and 8 pm"), ("CARDINAL", "up to 31")))
+    assert set(fits) == {"up to 31 knots"}
+
+
+def test_clock_times_answer_which_hours_whatever_spacy_calls_them():
+    # spaCy's small model tags "6 am to 11 pm" a QUANTITY.
+    text = "The control tower, rebuilt in 2008, is staffed from 6 am to 11 pm."
+    fits = _fits("During which hours is the control tower staffed?", text,
+                 (("DATE", "2008"), ("QUANTITY", "6 am to 11 pm")))
+    assert fits["6 am to 11 pm"] == 1.0 and fits.get("2008", 0) < 0.5
+
+
+def test_the_day_a_plan_was_announced_is_not_the_day_it_happens():
+    text = ("Corvane Air said on Thursday that it would restore a second daily flight between "
+            "Port Averin and Dunmerrow from 27 October.")
+    tagged = (("DATE", "Thursday"), ("DATE", "27 October"))
+    fits = _fits("From what date will Corvane Air restore the second daily flight?", text, tagged)
+    assert fits["27 October"] > fits["Thursday"]
+    # Asked when it was said, the day of the saying stands.
+    fits = _fits("When did Corvane Air announce the second daily flight?", text, tagged)
+    assert fits["Thursday"] == fits["27 October"]
+
+
+def test_which_of_the_two_asks_for_one_of_the_kind_named_after_it():
+    from rag.question import role_words
+
+    q = analyse("Which of the two pilots was handling the controls during the landing?")
+    assert (q.answer_type, q.focus) == ("person", "pilots")
+    assert role_words(q) == stem_all(["pilot"])
+    assert analyse("Which of these companies won the contract?").answer_type == "organisation"
+
+
+def test_a_person_said_to_be_the_role_is_titled_with_it():
+    from rag.sentences import Entity, Sentence
+    from rag.values import titled_with
+
+    text = "Drossel was the pilot flying for the sector, with Mancott monitoring."
+    s = Sentence("d", 0, len(text), text)
+    assert titled_with(stem_all(["pilot"]), Entity("PERSON", "Drossel", 0, 7), s)
+    at = text.index("Mancott")
+    assert not titled_with(stem_all(["pilot"]), Entity("PERSON", "Mancott", at, at + 7), s)
+
+
+def test_an_untagged_name_after_at_answers_where():
+    # spaCy's small model leaves "Kestlow" untagged; not a month, nor an owner ("at Tellany's").
+    text = "The aircraft was written off in April and was broken up for spare parts at Kestlow."
+    assert _fits("Where was the aircraft broken up?", text, ()) == {"Kestlow": 1.0}
+    assert not _fits("Where will it be based?", "It will be based at Tellany's headquarters in May.", ())
+
+
+def test_what_time_takes_a_clock_time_among_the_candidates_over_a_better_scored_part_of_a_day(town):
+    from rag.candidates import Candidate
+    from rag.evidence import ScoredSentence
+    from rag.sentences import Entity, Sentence
+
+    first = "A turboprop slid off the runway on Sunday evening after landing in heavy rain."
+    second = "The airport reopened at 12:15 pm on Monday after a crane lifted the aircraft away."
+    ranked = [ScoredSentence(Sentence("d", 0, len(first), first), 0.56, 0.6, 0.5, 0.8),
+              ScoredSentence(Sentence("d", 1, len(second), second), 0.51, 0.6, 0.4, 1.0)]
+    cands = [Candidate(Entity("DATE", "Sunday evening", first.index("Sunday"), first.index("Sunday") + 14), ranked[0], 0.63),
+             Candidate(Entity("TIME", "12:15 pm on Monday", second.index("12"), second.index("12") + 18), ranked[1], 0.51)]
+    q = analyse("At what time did the airport reopen?")
+    out = town.answerer._of_the_kind_asked(q, cands, cands, cands, ranked, ranked, {}, set(), {}, {})
+    assert [c.entity.text for c in out] == ["12:15 pm on Monday"]
+
+
+def test_the_size_of_a_loan_is_an_amount_of_money():
+    assert analyse("What was the size of the bank loan she used to buy the aircraft?").measure == "money"
+    assert analyse("What is the size of the grant?").measure == "money"
+    assert analyse("What was the size of the new hangar?").measure == "size"
