@@ -45,8 +45,10 @@ def found_by_pattern(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
         found += [e for e in _spans(_COMMON_PLACE, s, COMMON_PLACE, group=1)  # "at the town's sports hall"
                   if not _NAMED_AFTER.match(s.text[e.end - s.start :])]  # not "the village" of Pontarrow
         found += _spans(_PLACE_OF, s, "GPE", group=1)  # "the village of Pontarrow", untagged
-        found += [e for e in _spans(_AT_NAME, s, "GPE", group=1)  # "broken up for spare parts at Kestlow"
-                  if not _CALENDAR.match(e.text)]
+        # "broken up for spare parts at Kestlow" (untagged), "a depot in Eastwick" (a PRODUCT).
+        misread = [(o.start, o.end) for o in s.entities if o.label not in _MISREAD_PLACE]
+        found += [e for e in _spans(_AT_NAME, s, "GPE", group=1, relabel=True)
+                  if not _CALENDAR.match(e.text) and not any(x < e.end and e.start < y for x, y in misread)]
     if q.focus and q.answer_type in _KIND_LABELS:
         # "Which mint struck the pennies?": "the mint of Corrabridge", a name spaCy may miss.
         kind_of = re.compile(rf"\bthe\s+{re.escape(q.focus)}\s+(?:of|at)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})")
@@ -171,6 +173,8 @@ _PLACE_OF = re.compile(rf"\b(?:the\s+)?{PLACE_NOUNS}\s+of\s+([A-Z][\w'’-]+(?:\
 _NAMED_AFTER = re.compile(r"\s+of\s+[A-Z]")
 # A name after "at", "in" or "near" that spaCy leaves untagged: most often a place.
 _AT_NAME = re.compile(r"\b(?:at|in|near)\s+([A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*){0,2})\b(?!['’])")
+# Labels spaCy's small model gives place names it misreads.
+_MISREAD_PLACE = {"PRODUCT", "PERSON", "WORK_OF_ART", "LAW", "EVENT"}
 _CALENDAR = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                        r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _DATELINE = re.compile(r"^\W*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)?)"

@@ -119,7 +119,12 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
     options = _options(" ".join(fixed)) if wh is None else None
     focus = _focus(fixed) if wh in {"what", "which"} else None
     if atype == "entity" and focus is None:
-        focus = _kind_noun(fixed)  # "which utility …", "in which room …": a name of that kind
+        # "which utility …", "in which room …": a name of that kind ("which French optician":
+        # an optician, the capitalised word before it only says which).
+        capitalised = {w.lower() for w in re.findall(r"(?<!^)\b[A-Z][a-z]+", question.strip())}
+        focus = _kind_noun(fixed, capitalised)
+        if focus and len(focus) > 5 and singular(focus).endswith(("ician", "ist")):
+            atype = "person"  # "which optician", "which chemist": a person of that trade
     if atype == "person" and focus is None:
         # "Who is Japan's prime minister?": the role the answer must hold.
         # (Not a title written before a name: "King Athelrun" is no role asked for.)
@@ -146,13 +151,15 @@ def _focus(words: list[str]) -> str | None:
     return None
 
 
-def _kind_noun(words: list[str]) -> str | None:
+def _kind_noun(words: list[str], capitalised: set[str] = frozenset()) -> str | None:
     """The noun right after "which" ("which utility", "which orchestra"), or after "what"
     when no verb comes first ("what orchestra …", not "what did …"), when it is no type noun:
     the answer is a name of that kind."""
     for i, w in enumerate(words[:6]):
         if w in {"what", "which"}:
             after = _past_of_the(words[i + 1 :])
+            while len(after) > 1 and after[0] in capitalised and after[1] not in STOPWORDS | AUXILIARIES | MODALS:
+                after = after[1:]
             nxt = _phrase_head(after) or (after[0] if after else "")
             if nxt.isalpha() and len(nxt) > 2 and nxt not in STOPWORDS | AUXILIARIES | MODALS | VAGUE_KINDS \
                     and not nxt.endswith(("ed", "ing")):

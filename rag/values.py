@@ -99,15 +99,37 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
             continue  # "one penny for a pedestrian" is not the toll "for a bicycle"
         if e.label == "MONEY" or q.measure == "money":
             e = with_currency(e, s)
+        elif e.label == "PERSON" and (pair := _shared_surname(e, s)):
+            e = pair  # "the brothers Archibald and Thomas Drennick": both, not "Archibald"
         elif e.label in NAME_LABELS:
             e = _with_name_tail(e, s)
         if fit <= 0:
             continue
+        if q.answer_type in {"person", "organisation"} and AGENT_BONUS > 1 and _agent_of(q.text, e, s):
+            fit *= AGENT_BONUS  # "Who designed the lighthouse?": "designed by the engineer Euan Quillsby"
         if _named_by(e, q_stems - units, inside) or _demonym_of(e.text, q_words):
             continue  # the question already names it ("Russia" for "the Russian navy") ("Joe Biden" for "Biden's adviser")
         out.append((e, fit))
     # A value inside a range ("11" in "11 to 14 millimetres") gives way to it.
     return [(e, f) for e, f in out if not any(a <= e.start and e.end <= b and b - a > e.end - e.start for a, b in ranges)]
+
+
+AGENT_BONUS = 1.2
+_WHO_VERB = re.compile(r"^\W*(?:who|which\s+[\w'’-]+)\s+(?!(?:is|was|are|were|has|had|have|will|would|did|does|do|can|could)\b)"
+                       r"([a-z]+)(?:\s+(up|out|off|down|in|on|over))?\b", re.I)
+
+
+def _agent_of(question: str, e: Entity, s: Sentence) -> bool:
+    """Is the value the doer of the question's verb: "designed by the engineer Euan Quillsby"
+    or "Euan Quillsby designed" for "Who designed …?" (the verb as the question writes it)."""
+    m = _WHO_VERB.match(question)
+    if not m:
+        return False
+    verb = re.escape(m.group(1)) + (rf"\s+{m.group(2)}" if m.group(2) else "")
+    before = s.text[max(0, e.start - s.start - 60) : e.start - s.start]
+    after = s.text[e.end - s.start : e.end - s.start + 80]
+    return bool(re.search(rf"\b{verb}\s+by\s+(?:[\w'’-]+\s+){{0,3}}$", before, re.I)
+                or re.match(rf"\s*(?:,[^,]{{1,60}},\s*)?{verb}\b", after, re.I))
 
 
 def _values_in(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
@@ -374,6 +396,21 @@ def _with_name_tail(e: Entity, s: Sentence) -> Entity:
     if not m or any(at < o.start - s.start < at + m.end() for o in s.entities):
         return e  # ("US President Donald Trump": a title before another name)
     return Entity(e.label, e.text + m.group(), e.start, e.end + m.end(), e.resolved, e.resolved_label)
+
+
+# Two first names sharing the surname after them: "Archibald and Thomas Drennick".
+_SHARED_SURNAME = re.compile(r"\b[A-Z][a-z]+\s+and\s+[A-Z][a-z]+\s+[A-Z][\w'’-]+\b(?!\s+[A-Z])")
+
+
+def _shared_surname(e: Entity, s: Sentence) -> Entity | None:
+    """The pair of people a first name belongs to when one surname follows both, else None."""
+    for m in _SHARED_SURNAME.finditer(s.text):
+        a, b = s.start + m.start(), s.start + m.end()
+        if re.search(r"[A-Z][\w'’-]*\s+$", s.text[: m.start()]):
+            continue  # "Kim Jong Un and Vladimir Putin": the first name ends a longer name
+        if a <= e.start < e.end <= b and (e.start == a or e.end == b):
+            return Entity(e.label, m.group(), a, b, e.resolved, e.resolved_label)
+    return None
 
 
 _IS_THE = re.compile(r"\s+(?:is|was|became|becomes)\s+(?:the|a|an|its|his|her|their)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)")

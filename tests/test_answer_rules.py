@@ -1502,3 +1502,43 @@ def test_the_size_of_a_loan_is_an_amount_of_money():
     assert analyse("What was the size of the bank loan she used to buy the aircraft?").measure == "money"
     assert analyse("What is the size of the grant?").measure == "money"
     assert analyse("What was the size of the new hangar?").measure == "size"
+
+
+def test_which_french_optician_asks_for_an_optician():
+    q = analyse("Which French optician set up the optical glass workshop at Tollemarch?")
+    assert (q.answer_type, q.focus) == ("person", "optician")
+    assert analyse("Which Tellany subsidiary will be renamed?").focus == "subsidiary"
+    assert analyse("Which chemist found the flaw?").answer_type == "person"
+
+
+def test_two_first_names_before_one_surname_are_one_answer():
+    text = "The works was founded in 1788 by the brothers Archibald and Thomas Drennick, merchants in the timber trade."
+    fits = _fits("Who founded the works?", text, (("PERSON", "Archibald"), ("PERSON", "Thomas Drennick")))
+    assert set(fits) == {"Archibald and Thomas Drennick"}
+    text = "Talks between Kim Jong Un and Vladimir Putin ended on Wednesday."
+    fits = _fits("Who held talks?", text, (("PERSON", "Kim Jong Un"), ("PERSON", "Vladimir Putin")))
+    assert set(fits) == {"Kim Jong Un", "Vladimir Putin"}
+
+
+def test_a_name_after_in_that_spacy_calls_a_product_answers_where():
+    text = "Investigators found that the chain had been kept outdoors at a storage depot in Eastwick over the winter."
+    assert "Eastwick" in _fits("Where had the chain been kept?", text, (("PRODUCT", "Eastwick"),))
+    # (a name spaCy reads as an organisation stays one)
+    from rag.patterns import found_by_pattern
+    from rag.sentences import Entity, Sentence
+
+    text = "She worked at Corvane Air for years."
+    s = Sentence("d", 0, len(text), text, [Entity("ORG", "Corvane Air", 14, 25)])
+    assert not found_by_pattern(analyse("Where did she work?"), s)
+
+
+def test_who_did_it_prefers_the_doer_of_the_questions_verb():
+    text = "Skarrow Holm Lighthouse, designed by the engineer Euan Quillsby, was first lit in 1886 by Ada Moy."
+    tagged = (("PERSON", "Euan Quillsby"), ("PERSON", "Ada Moy"))
+    fits = _fits("Who designed the lighthouse?", text, tagged)
+    assert fits["Euan Quillsby"] > fits["Ada Moy"]
+    fits = _fits("Who set up the glassworks?", "Tom Varr, a merchant, set up the glassworks with Ann Lee.",
+                 (("PERSON", "Tom Varr"), ("PERSON", "Ann Lee")))
+    assert fits["Tom Varr"] > fits["Ann Lee"]
+    fits = _fits("Who was the engineer?", text, tagged)  # no verb asked
+    assert fits["Euan Quillsby"] == fits["Ada Moy"]
