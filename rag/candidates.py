@@ -326,6 +326,14 @@ def follow_on(q, strong, ranked, neighbours, idf, q_stems, vocab) -> list[Candid
     return [replace(c, antecedent=c.antecedent or follow[c.evidence.sentence.sid][1]) for c in cands]
 
 
+# A value from a sentence within PIN_LEAD of the best of all may take the question's names
+# from the PIN_BACK sentences before it ("The report made eleven recommendations", after a
+# paragraph on the MAIB's report). Further back (the whole article) answered four more dev
+# questions and two unanswerable ones.
+PIN_LEAD = 0.95
+PIN_BACK = 4
+
+
 def pinned(q, cands: list[Candidate], pool: list[Candidate], neighbours, docs) -> list[Candidate] | None:
     """The candidates written with the years and names a question pins its value to, or
     None when the pins rule out every value of a number question, or of a question for the
@@ -363,7 +371,22 @@ def pinned(q, cands: list[Candidate], pool: list[Candidate], neighbours, docs) -
                 and re.search(rf"\b{re.escape(name)}\w*(?:\s+[\w-]+){{0,2}}\s+{re.escape(head)}\b", doc, re.I)
                 and not _another_named(name, head, doc)
                 for name, head in heads)
-        cands = [c for c in cands if names_in(names, near(c)) or about(c)]
+        best = max((c.evidence.score for c in pool), default=0.0)
+
+        def leads(c):
+            # The best sentence of all, in an article that names them all ("The report made
+            # eleven recommendations", in a report on the MAIB's findings).
+            if PIN_LEAD >= 1 or c.evidence.score < best * PIN_LEAD:
+                return False
+            text, prev = [], neighbours.get(c.evidence.sentence.sid, (None, None))[0]
+            for _ in range(PIN_BACK):
+                if prev is None:
+                    break
+                text.append(prev.text)
+                prev = neighbours.get(prev.sid, (None, None))[0]
+            return names_in(names, " ".join(text))
+
+        cands = [c for c in cands if names_in(names, near(c)) or about(c) or leads(c)]
         if not cands:
             return None
     return cands

@@ -44,6 +44,7 @@ def found_by_pattern(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
         found += _dateline(s)  # "KOUROU, French Guiana — …": where the story was filed
         found += [e for e in _spans(_COMMON_PLACE, s, COMMON_PLACE, group=1)  # "at the town's sports hall"
                   if not _NAMED_AFTER.match(s.text[e.end - s.start :])]  # not "the village" of Pontarrow
+        found += _spans(_PART_OF, s, COMMON_PLACE, group=1)  # "on the northern tip of the island"
         found += _spans(_PLACE_OF, s, "GPE", group=1)  # "the village of Pontarrow", untagged
         # "broken up for spare parts at Kestlow" (untagged), "a depot in Eastwick" (a PRODUCT).
         misread = [(o.start, o.end) for o in s.entities if o.label not in _MISREAD_PLACE]
@@ -163,6 +164,10 @@ _COMMON_PLACE = re.compile(
     r"farm|port|harbour|harbor|quay|pier|bridge|market|restaurant|barracks|tent|village|cathedral|cellar|"
     r"crypt|vault|basement|chapel|castle|barn|warehouse)s?(?:\s+of\s+the\s+(?:[a-z][\w'’-]*\s+){0,2}?"
     r"(?:cathedral|church|castle|museum|house|hall|palace|abbey|library|school|town hall))?)\b")
+# A part of a place: "on the northern tip of the island", "in the west wing of the museum".
+_PART_OF = re.compile(
+    r"\b(?:on|in|at|onto|into)\s+((?:the|its)\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:tip|edge|corner|shore|wing|"
+    r"floor|courtyard|forecourt|roof|foyer|lobby)\s+of\s+the\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)\b")
 # Common nouns of places that have names ("the village of Pontarrow", "Ardmillish, a fishing
 # village"): a name written with one is a place, whatever label spaCy gave it.
 PLACE_NOUNS = (r"(?:village|town|city|hamlet|parish|port|county|island|region|district|province|"

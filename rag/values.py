@@ -307,6 +307,9 @@ def _credit(e: Entity, s: Sentence) -> bool:
     return s.text[at - 1 : at] == "(" and bool(re.match(r"\)\s*[—–-]", s.text[e.end - s.start :]))
 
 
+DETERMINER_WORDS = {"the", "a", "an", "its", "their", "his", "her", "this", "that"}
+
+
 def _named_by(e: Entity, q_stems: set[str], inside: set[str] = frozenset()) -> bool:
     """Does the question name this value? A person by any part of the name ("Biden" for "Joe
     Biden") unless the question uses it only inside another name ("the Calder and Moy
@@ -319,6 +322,11 @@ def _named_by(e: Entity, q_stems: set[str], inside: set[str] = frozenset()) -> b
         return False
     if e.label == "PERSON":
         return any(st not in inside for st in shared)
+    if e.label == COMMON_PLACE and " of " in e.text:
+        # "the entrance hall of the town hall" for "which part of the town hall": a part of
+        # what the question names is not named by it.
+        head = [w for w in tokenize(e.text.split(" of ")[0]) if w not in DETERMINER_WORDS]
+        return bool(head) and set(stem_all(head)) <= q_stems
     return stems[-1] in q_stems or 2 * len(shared) >= len(stems)
 
 

@@ -1542,3 +1542,48 @@ def test_who_did_it_prefers_the_doer_of_the_questions_verb():
     assert fits["Tom Varr"] > fits["Ann Lee"]
     fits = _fits("Who was the engineer?", text, tagged)  # no verb asked
     assert fits["Euan Quillsby"] == fits["Ada Moy"]
+
+
+def test_a_number_in_the_best_sentence_may_take_its_names_from_the_sentences_just_before():
+    from rag.candidates import Candidate, pinned
+    from rag.compose import neighbours_of
+    from rag.evidence import ScoredSentence
+    from rag.sentences import Entity, Sentence
+
+    texts = ["The MAIB published its report on the grounding of the Tern on Tuesday.",
+             "It found that the crew had ignored a fog warning.",
+             "Fog had been forecast since dawn.",
+             "The report made eleven recommendations.",
+             "Four were for the ferry's owner."]
+    doc, sents, at = " ".join(texts), [], 0
+    for t in texts:
+        sents.append(Sentence("d", at, at + len(t), t))
+        at += len(t) + 1
+    neighbours, docs = neighbours_of(sents), {"d": (doc, {"title": "Ferry report"})}
+
+    def cand(i, word, score):
+        s = sents[i]
+        return Candidate(Entity("CARDINAL", word, s.start + s.text.index(word), s.start + s.text.index(word) + len(word)),
+                         ScoredSentence(s, score, score, score, 1.0), score)
+
+    q = analyse("How many recommendations came out of the MAIB report?")
+    best, weaker = cand(3, "eleven", 0.6), cand(4, "Four", 0.5)
+    assert [c.entity.text for c in pinned(q, [best, weaker], [best, weaker], neighbours, docs)] == ["eleven"]
+    # Named only further back than that, or with a weaker sentence, the number is not pinned to them.
+    far_neighbours = dict(neighbours)
+    far_neighbours[sents[1].sid] = (None, sents[2])  # the MAIB sentence out of reach
+    assert pinned(q, [best], [best], far_neighbours, docs) is None
+    assert pinned(q, [weaker], [best, weaker], neighbours, docs) is None
+
+
+def test_a_part_of_a_place_answers_where_even_when_the_question_names_the_whole():
+    fits = _fits("Where on Skarrow Holm does the lighthouse stand?",
+                 "It stands 26 metres tall on the northern tip of the island.", ())
+    assert "the northern tip of the island" in fits
+    from rag.sentences import Entity
+    from rag.values import _named_by
+    from rag.patterns import COMMON_PLACE
+
+    q_stems = set(stem_all(["part", "town", "hall", "falling", "bell"]))
+    assert not _named_by(Entity(COMMON_PLACE, "the ground-floor entrance hall of the town hall", 0, 47), q_stems)
+    assert _named_by(Entity(COMMON_PLACE, "the hall of the town", 0, 20), q_stems)
