@@ -1,10 +1,11 @@
-"""CI gate: the product on the held-out test splits of the ten gold suites, on the real stack.
+"""CI gate: the product on the held-out test splits of the twelve gold suites, on the real stack.
 
 The seeds (the shipped corpus), newswire (six other news articles), encyclopedia (six
-encyclopedia-style articles), mixed, blind, blind2, wide, blind3, blind4 and blind5 (three
-of each): the last nine were written blind to check that the engine generalises; blind2 and
-blind5 were never tuned on, blind3's dev split is tuned on from the seventh session and
-blind4's from the eighth. Thresholds sit about one question under the figures measured when
+encyclopedia-style articles), mixed, blind, blind2, wide, blind3, blind4, blind5, blind6 and
+blind7 (three of each): the last eleven were written blind to check that the engine
+generalises; blind7 was never tuned on; the dev splits of the others are tuned on (blind3's
+from the seventh session, blind4's from the eighth, blind2's, blind5's and blind6's from the
+ninth); every test split is held out. Thresholds sit about one question under the figures measured when
 they were set, so a change that loses a question's worth of grounding fails here and must
 either be fixed or come with a re-measurement (``python -m eval --split test
 --no-baselines`` with each ``--suite``) and new numbers. Raise them when the product
@@ -63,6 +64,13 @@ REPO = Path(__file__).resolve().parent.parent
 # final rules, 60.5 / 55.9: one answer lost to the which-kind rules; factoid floor raised);
 # blind5 (never tuned on) 77.3 / 69.4 / 92.3 / 4 of 9 / 11.4 % (floors raised). At a53c569
 # (disagreements) only cited doc moved: blind 98.6, wide 96.4, blind4 90.5, blind5 91.0 %.
+# Ninth session, measured at 4f69093 (its rules, decided on the dev splits of eleven suites):
+# newswire 73.7 / 64.3, blind2 73.2 / 69.0 / false abstention 4.9 %, wide 66.7 / 54.5,
+# blind4 62.8 / 58.8 (floors raised); blind5 75.0 / 66.7 (one answer fewer, at its floor);
+# the rest as above. New: blind6 (54: 44 answerable + 10; its dev split tuned on from this
+# session) 56.8 / 48.6 / 83.8 / 6 of 10 / 9.1 % (50.0 / 40.0 / 82.9 / 6 of 10 / 13.6 % at
+# 1b486a2, the session's start); blind7 (53: 44 + 9; never tuned on) 68.2 / 63.2 / 84.6 /
+# 7 of 9 / 6.8 % (68.2 / 60.5 / 82.1 / 7 of 9 / 6.8 % at 1b486a2).
 FLOORS = {
     "seeds": {
         "accuracy": 0.69, "answer_accuracy": 0.73, "factoid_short_accuracy": 0.66,
@@ -71,7 +79,7 @@ FLOORS = {
         "abstention_accuracy": 0.36,
     },
     "newswire": {
-        "answer_accuracy": 0.68, "factoid_short_accuracy": 0.57, "doc_hit@5": 0.97,
+        "answer_accuracy": 0.71, "factoid_short_accuracy": 0.61, "doc_hit@5": 0.97,
         "cited_doc_correct": 0.96, "faithfulness": 0.98, "abstention_accuracy": 0.44,
     },
     "encyclopedia": {
@@ -87,11 +95,11 @@ FLOORS = {
         "cited_doc_correct": 0.95, "faithfulness": 0.98, "abstention_accuracy": 0.42,
     },
     "blind2": {
-        "answer_accuracy": 0.68, "factoid_short_accuracy": 0.62, "doc_hit@5": 0.97,
+        "answer_accuracy": 0.70, "factoid_short_accuracy": 0.65, "doc_hit@5": 0.97,
         "cited_doc_correct": 0.91, "faithfulness": 0.98, "abstention_accuracy": 0.85,
     },
     "wide": {
-        "answer_accuracy": 0.62, "factoid_short_accuracy": 0.48, "doc_hit@5": 0.97,
+        "answer_accuracy": 0.64, "factoid_short_accuracy": 0.51, "doc_hit@5": 0.97,
         "cited_doc_correct": 0.95, "faithfulness": 0.98, "abstention_accuracy": 0.5,
     },
     "blind3": {
@@ -99,20 +107,28 @@ FLOORS = {
         "cited_doc_correct": 0.95, "faithfulness": 0.97, "abstention_accuracy": 0.37,
     },
     "blind4": {
-        "answer_accuracy": 0.58, "factoid_short_accuracy": 0.52, "doc_hit@5": 0.97,
+        "answer_accuracy": 0.60, "factoid_short_accuracy": 0.55, "doc_hit@5": 0.97,
         "cited_doc_correct": 0.89, "faithfulness": 0.98, "abstention_accuracy": 0.44,
     },
     "blind5": {
         "answer_accuracy": 0.75, "factoid_short_accuracy": 0.66, "doc_hit@5": 0.95,
         "cited_doc_correct": 0.90, "faithfulness": 0.98, "abstention_accuracy": 0.33,
     },
+    "blind6": {
+        "answer_accuracy": 0.54, "factoid_short_accuracy": 0.45, "doc_hit@5": 0.97,
+        "cited_doc_correct": 0.81, "faithfulness": 0.98, "abstention_accuracy": 0.5,
+    },
+    "blind7": {
+        "answer_accuracy": 0.65, "factoid_short_accuracy": 0.60, "doc_hit@5": 0.97,
+        "cited_doc_correct": 0.82, "faithfulness": 0.98, "abstention_accuracy": 0.66,
+    },
 }
 MAX_FALSE_ABSTENTION_RATE = {"seeds": 0.065, "newswire": 0.08, "encyclopedia": 0.085, "mixed": 0.03, "blind": 0.06,
-                             "blind2": 0.10, "wide": 0.09, "blind3": 0.12, "blind4": 0.21,
-                             "blind5": 0.14}
+                             "blind2": 0.075, "wide": 0.09, "blind3": 0.12, "blind4": 0.21,
+                             "blind5": 0.14, "blind6": 0.12, "blind7": 0.095}
 SIZES = {"seeds": (76, 65), "newswire": (47, 38), "encyclopedia": (45, 37), "mixed": (42, 37), "blind": (44, 37),
          "blind2": (48, 41), "wide": (53, 45), "blind3": (52, 44), "blind4": (52, 43),
-         "blind5": (53, 44)}
+         "blind5": (53, 44), "blind6": (54, 44), "blind7": (53, 44)}
 SUITES = {
     "seeds": "seeds",
     "newswire": str(REPO / "eval" / "data" / "newswire"),
@@ -124,6 +140,8 @@ SUITES = {
     "blind3": str(REPO / "eval" / "data" / "blind3"),
     "blind4": str(REPO / "eval" / "data" / "blind4"),
     "blind5": str(REPO / "eval" / "data" / "blind5"),
+    "blind6": str(REPO / "eval" / "data" / "blind6"),
+    "blind7": str(REPO / "eval" / "data" / "blind7"),
 }
 
 pytestmark = pytest.mark.slow
