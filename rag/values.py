@@ -69,6 +69,9 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
     units |= {focus} if focus else set()
     q_words = tokenize(q.text)
     inside = _names_inside_other_names(q.text)
+    if q.answer_type == "person" and _NAMED_AFTER_WHOM.search(q.text):
+        # "After whom is the bell Great Agnes named?": Agnes Marlow shares its name by design.
+        inside = inside | set(stem_all(tokenize(" ".join(re.findall(r"(?<!^)\b[A-Z][\w'’-]*", q.text.strip())))))
     out, ranges = [], []
     for e in _values_in(q, s):
         if e.label in NAME_LABELS and (m := _POSSESSIVE_PLACE.match(s.text, e.end - s.start)):
@@ -130,6 +133,10 @@ def _agent_of(question: str, e: Entity, s: Sentence) -> bool:
     after = s.text[e.end - s.start : e.end - s.start + 80]
     return bool(re.search(rf"\b{verb}\s+by\s+(?:[\w'’-]+\s+){{0,3}}$", before, re.I)
                 or re.match(rf"\s*(?:,[^,]{{1,60}},\s*)?{verb}\b", after, re.I))
+
+
+_NAMED_AFTER_WHOM = re.compile(r"\b(?:named|called)\s+(?:after|for)\b|\bafter\s+whom\b.*\b(?:named|called)\b|"
+                               r"\bwho\b.*\bnamed\s+(?:after|for)\b", re.I)
 
 
 def _values_in(q: QuestionAnalysis, s: Sentence) -> list[Entity]:

@@ -1587,3 +1587,19 @@ def test_a_part_of_a_place_answers_where_even_when_the_question_names_the_whole(
     q_stems = set(stem_all(["part", "town", "hall", "falling", "bell"]))
     assert not _named_by(Entity(COMMON_PLACE, "the ground-floor entrance hall of the town hall", 0, 47), q_stems)
     assert _named_by(Entity(COMMON_PLACE, "the hall of the town", 0, 20), q_stems)
+
+
+def test_after_whom_something_is_named_shares_its_name():
+    text = "Great Agnes was cast in 1868 and is named after Agnes Marlow, the wife of the mayor."
+    from rag.sentences import Entity, Sentence
+    from rag.values import answer_entities
+
+    at = text.index("Agnes Marlow")
+    s = Sentence("d", 0, len(text), text, [Entity("PERSON", "Agnes Marlow", at, at + 12)])
+
+    def names(question):
+        q = analyse(question)
+        return [e.text for e, _ in answer_entities(q, s, set(stem_all(q.key_terms)))]
+
+    assert names("After whom is the bell Great Agnes named?") == ["Agnes Marlow"]
+    assert names("Who cast the bell Great Agnes?") == []  # elsewhere the question's name is no answer
