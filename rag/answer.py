@@ -189,6 +189,8 @@ class ExtractiveAnswerer:
         cited after it; None when either finds nothing (the question is then answered as
         written)."""
         inner = self._answer(bridge.inner, (), retriever, top_k, mode, filters, {}, MAX_READ_ON)
+        if bridge.asks_inner:
+            return None if inner.abstained else replace(inner, question=q.text)
         name = re.sub(r"^(?:the|The)\s+", "", inner.short_answer or "")
         if inner.abstained or not name or not inner.citations or not name[:1].isupper() \
                 or name.lower() in q.text.lower():

@@ -39,16 +39,31 @@ class Bridge:
     inner: str  # "Which museum keeps Ilse Marnovar's piano?"
     start: int
     end: int
+    # "… from the city where the airline has its headquarters. Which city is that?": the
+    # inner question's answer is the answer.
+    asks_inner: bool = False
 
     def outer(self, question: str, name: str) -> str:
         """The question with the phrase replaced by the name the inner question found."""
         return question[: self.start] + name + question[self.end :]
 
 
+# A last sentence that asks back for what the sentence before described.
+_ASKS_BACK = re.compile(r"(?:^|(?<=[.!?])\s+)(?:which|what)\s+(?P<kind>[a-z]+)\s+(?:is|was)\s+(?:that|it|this)\s*\?\s*$|"
+                        r"(?:^|(?<=[.!?])\s+)who\s+(?:is|was)\s+(?:that|he|she)\s*\?\s*$", re.I)
+
+
 def find_bridge(question: str) -> Bridge | None:
     """The inner question of "Who founded the museum that keeps X's piano?", or None when
     the question names what it asks about directly."""
     text = question.strip()
+    if (back := _ASKS_BACK.search(text)) and back.start() > 0:
+        # "Flight 318 left from the city where Corvane Air has had its headquarters since
+        # 1979. Which city is that?": the description before it is the question.
+        first = find_bridge(text[: back.start()].rstrip(" .!") + "?")
+        if first is None:
+            return None
+        return Bridge(first.phrase, first.inner, first.start, first.end, asks_inner=True)
     m = _RELATIVE.search(text) or _REDUCED.search(text)
     if m is None:
         return None

@@ -1603,3 +1603,16 @@ def test_after_whom_something_is_named_shares_its_name():
 
     assert names("After whom is the bell Great Agnes named?") == ["Agnes Marlow"]
     assert names("Who cast the bell Great Agnes?") == []  # elsewhere the question's name is no answer
+
+
+def test_a_description_then_which_is_that_asks_the_inner_question():
+    b = find_bridge("Flight 318 left from the city where Corvane Air has had its headquarters since 1979. "
+                    "Which city is that?")
+    assert b is not None and b.asks_inner and b.inner.startswith("Which city where Corvane Air")
+    assert not find_bridge("Who founded the museum that keeps Ilse Marnovar's piano?").asks_inner
+    assert find_bridge("Kim met Putin. Which city was it?") is None  # nothing described
+
+
+def test_which_is_that_is_answered_with_the_inner_answer(town):
+    a = town.query("The lantern festival was held in the river town that has hosted it since 1994. Which town is that?")
+    assert not a.abstained and a.short_answer == "Bexley" and a.citations
