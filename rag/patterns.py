@@ -57,6 +57,11 @@ def found_by_pattern(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
         # "a comet in the constellation Lynx": a name written just after the kind asked for.
         kind_name = re.compile(rf"\bthe\s+{re.escape(q.focus)}\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})")
         found += _spans(kind_name, s, _KIND_LABELS[q.answer_type], group=1)
+        # "two separatist regions in eastern Ukraine – Donetsk and Luhansk": the names listed
+        # after the kind asked for, as one answer.
+        if q.focus.endswith("s"):
+            listed = re.compile(rf"\b{re.escape(q.focus)}\b[^.;–—:(]{{0,40}}?\s[–—:(]\s*({_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME})")
+            found += _spans(listed, s, _KIND_LABELS[q.answer_type], group=1)
         # "lifted off on a Vega-C rocket": a name written just before the kind asked for.
         name_kind = re.compile(rf"\b(?:a|an|the)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})\s+{re.escape(q.focus)}\b")
         found += _spans(name_kind, s, _KIND_LABELS[q.answer_type], group=1)
@@ -69,6 +74,7 @@ def found_by_pattern(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
     return found
 
 
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
 # The label a name found after the kind asked for and "of" is given, by answer type.
 _KIND_LABELS = {"place": "GPE", "organisation": "ORG", "entity": "ORG"}
 _TEMPERATURE = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?\s?°\s?[CF]?\b|\b\d+(?:\.\d+)?\s+degrees(?:\s+(?:Celsius|"

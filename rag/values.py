@@ -87,6 +87,9 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
                 fit = 1.0  # "10th foreign trip", "the past 17 months", "aged 39": any number
             fit *= measure_fit(q, e, s)
             e = with_unit(q, e, s)
+        if q.answer_type in {"place", "organisation", "entity"} and q.focus and re.search(
+                rf"\b{re.escape(q.focus)}\b[^.;]{{0,40}}\s[–—:(]\s*$", s.text[max(0, e.start - s.start - 60) : e.start - s.start]):
+            fit *= FOCUS_BONUS  # "separatist regions in eastern Ukraine – Donetsk and Luhansk"
         if q.answer_type == "number" and focus and focus in set(stem_all(tokenize(
                 s.text[max(0, e.start - s.start - FOCUS_BEFORE) : e.start - s.start]))):
             fit *= FOCUS_BONUS  # "What was its market value?": "a market value of about 2.9 billion"

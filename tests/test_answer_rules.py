@@ -1616,3 +1616,11 @@ def test_a_description_then_which_is_that_asks_the_inner_question():
 def test_which_is_that_is_answered_with_the_inner_answer(town):
     a = town.query("The lantern festival was held in the river town that has hosted it since 1994. Which town is that?")
     assert not a.abstained and a.short_answer == "Bexley" and a.citations
+
+
+def test_names_listed_after_the_kind_asked_for_answer_which():
+    text = ("North Korea is one of three countries to recognise two separatist regions in eastern Ukraine – "
+            "Donetsk and Luhansk – as independent.")
+    fits = _fits("Which separatist regions has North Korea recognised?", text, (("GPE", "Ukraine"),))
+    assert max(fits, key=fits.get) == "Donetsk and Luhansk"
+    assert "Donetsk and Luhansk" not in _fits("Which countries has North Korea recognised?", text, (("GPE", "Ukraine"),))
