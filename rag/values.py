@@ -86,6 +86,9 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
             if q.measure in {"count", "age", "frequency", "people", "headcount"} and e.label in NUMERIC_LABELS | {"TIME"}:
                 fit = 1.0  # "10th foreign trip", "the past 17 months", "aged 39": any number
             fit *= measure_fit(q, e, s)
+            if q.measure == "count" and q.counted and (verb := _said_of_some(q.counted.split()[0], e, s)) \
+                    and stem_all([verb])[0] not in q_stems:
+                fit *= SUBSET_FIT  # "five passengers were treated in hospital" for "how many were on board"
             e = with_unit(q, e, s)
         if q.answer_type in {"place", "organisation", "entity"} and q.focus and re.search(
                 rf"\b{re.escape(q.focus)}\b[^.;]{{0,40}}\s[–—:(]\s*$", s.text[max(0, e.start - s.start - 60) : e.start - s.start]):
@@ -118,6 +121,20 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
         out.append((e, fit))
     # A value inside a range ("11" in "11 to 14 millimetres") gives way to it.
     return [(e, f) for e, f in out if not any(a <= e.start and e.end <= b and b - a > e.end - e.start for a, b in ranges)]
+
+
+# A count said of some of those counted ("five passengers were treated in hospital"), when
+# the question does not ask about that.
+SUBSET_FIT = 0.5
+
+
+def _said_of_some(noun: str, e: Entity, s: Sentence) -> str | None:
+    """The verb a count's noun is the subject of, right after it ("five passengers were
+    treated" -> treated), or None."""
+    after = s.text[e.end - s.start : e.end - s.start + 60]
+    m = re.match(rf"\s+(?:[\w'’-]+\s+){{0,2}}?{re.escape(noun[:-1] if noun.endswith('s') else noun)}\w*\s+"
+                 r"(?:who\s+)?(?:were|was|had\s+been|have\s+been)\s+(?:all\s+)?([a-z]+)", after)
+    return m.group(1) if m else None
 
 
 AGENT_BONUS = 1.2

@@ -1624,3 +1624,21 @@ def test_names_listed_after_the_kind_asked_for_answer_which():
     fits = _fits("Which separatist regions has North Korea recognised?", text, (("GPE", "Ukraine"),))
     assert max(fits, key=fits.get) == "Donetsk and Luhansk"
     assert "Donetsk and Luhansk" not in _fits("Which countries has North Korea recognised?", text, (("GPE", "Ukraine"),))
+
+
+def test_a_count_said_of_some_of_them_gives_way_to_the_whole_count():
+    from rag.sentences import Entity, Sentence
+    from rag.values import answer_entities
+
+    text = "The flight left with 44 passengers and four crew, and five passengers were treated in hospital."
+    ents = [Entity("CARDINAL", v, text.index(v), text.index(v) + len(v)) for v in ("44", "four", "five")]
+    s = Sentence("d", 0, len(text), text, ents)
+
+    def fits(question):
+        q = analyse(question)
+        return {e.text: f for e, f in answer_entities(q, s, set(stem_all(q.key_terms)))}
+
+    on_board = fits("How many passengers were on board the flight?")
+    assert on_board["44"] > on_board["five"]
+    treated = fits("How many passengers were treated in hospital?")
+    assert treated["five"] == treated["44"] == 1.0
