@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rag.dates import resolve
+from rag.dates import MONTHS, WEEKDAY_RE, resolve
 from rag.question import QuestionAnalysis
 from rag.sentences import Entity, Sentence
 from rag.text import stem_all, tokenize
@@ -49,7 +49,7 @@ def found_by_pattern(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
         # "broken up for spare parts at Kestlow" (untagged), "a depot in Eastwick" (a PRODUCT).
         misread = [(o.start, o.end) for o in s.entities if o.label not in _MISREAD_PLACE]
         found += [e for e in _spans(_AT_NAME, s, "GPE", group=1, relabel=True)
-                  if not _CALENDAR.match(e.text) and not any(x < e.end and e.start < y for x, y in misread)]
+                  if not (MONTHS.match(e.text) or WEEKDAY_RE.match(e.text)) and not any(x < e.end and e.start < y for x, y in misread)]
     if q.focus and q.answer_type in _KIND_LABELS:
         # "Which mint struck the pennies?": "the mint of Corrabridge", a name spaCy may miss.
         kind_of = re.compile(rf"\bthe\s+{re.escape(q.focus)}\s+(?:of|at)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})")
@@ -186,8 +186,6 @@ _NAMED_AFTER = re.compile(r"\s+of\s+[A-Z]")
 _AT_NAME = re.compile(r"\b(?:at|in|near)\s+([A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*){0,2})\b(?!['’])")
 # Labels spaCy's small model gives place names it misreads.
 _MISREAD_PLACE = {"PRODUCT", "PERSON", "WORK_OF_ART", "LAW", "EVENT"}
-_CALENDAR = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-                       r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _DATELINE = re.compile(r"^\W*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)?)"
                        r"\s*(?:\([^)]{1,30}\)\s*)?[—–]")
 _BIRTH = re.compile(r"\b(born|birth|birthday)\b", re.I)

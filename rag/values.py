@@ -17,7 +17,7 @@ from rag.patterns import (
     PLACE_NOUNS, ASKS_LAST, LAST_BEFORE, PRIOR_OCCURRENCE, PRIOR_OCCURRENCE_FIT, TALLY, found_by_pattern,
 )
 from rag.measures import DURATION, measure_fit, with_currency, with_range, with_unit, for_another
-from rag.wordlists import KIND_ALIASES, NAME_HEADS, PERSON_NOUNS, STOPWORDS, TALLY_NOUNS
+from rag.wordlists import DETERMINERS, KIND_ALIASES, NAME_HEADS, PERSON_NOUNS, STOPWORDS, TALLY_NOUNS
 from rag.question import QuestionAnalysis, singular
 from rag.sentences import Entity, Sentence
 from rag.text import stem_all, tokenize
@@ -334,9 +334,6 @@ def _credit(e: Entity, s: Sentence) -> bool:
     return s.text[at - 1 : at] == "(" and bool(re.match(r"\)\s*[—–-]", s.text[e.end - s.start :]))
 
 
-DETERMINER_WORDS = {"the", "a", "an", "its", "their", "his", "her", "this", "that"}
-
-
 def _named_by(e: Entity, q_stems: set[str], inside: set[str] = frozenset()) -> bool:
     """Does the question name this value? A person by any part of the name ("Biden" for "Joe
     Biden") unless the question uses it only inside another name ("the Calder and Moy
@@ -352,7 +349,7 @@ def _named_by(e: Entity, q_stems: set[str], inside: set[str] = frozenset()) -> b
     if e.label == COMMON_PLACE and " of " in e.text:
         # "the entrance hall of the town hall" for "which part of the town hall": a part of
         # what the question names is not named by it.
-        head = [w for w in tokenize(e.text.split(" of ")[0]) if w not in DETERMINER_WORDS]
+        head = [w for w in tokenize(e.text.split(" of ")[0]) if w not in DETERMINERS]
         return bool(head) and set(stem_all(head)) <= q_stems
     return stems[-1] in q_stems or 2 * len(shared) >= len(stems)
 
