@@ -372,6 +372,19 @@ def _names_inside_other_names(question: str) -> frozenset[str]:
     return frozenset(inside - alone)
 
 
+def inside(a: str, b: str, texts: list[str]) -> bool:
+    """Do the texts place ``a`` inside ``b``: "Vladivostok, a city in the Russian Far East",
+    "the Russian city of Vladivostok", "Kilmorrow, Argyll"?"""
+    a, b = re.escape(re.sub(r"^(?:the|The)\s+", "", a)), re.escape(re.sub(r"^(?:the|The)\s+", "", b))
+    if not a or not b or a == b:
+        return False
+    of_b = rf"{b}(?:n|an|ian|ese|i)?"  # Russia, Russian
+    patterns = (rf"\b{a},\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:in|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?{of_b}\b",
+                rf"\b{of_b}\s+(?:[\w'’-]+\s+){{0,2}}?(?:city|town|port|village|region|province|capital|island)\s+of\s+{a}\b",
+                rf"\b{a},\s+{b}\b(?!\s*(?:,\s*|and\s+|or\s+)[A-Z])")  # (not a list: "Paris, London and Rome")
+    return any(re.search(p, x) for p in patterns for x in texts)
+
+
 def _demonym_of(name: str, q_words: list[str]) -> bool:
     """Is ``name`` ("Russia", "Korea", "Japan") the root of a word of the question
     ("Russian", "Korean", "Japanese")?"""

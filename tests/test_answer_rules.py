@@ -1642,3 +1642,20 @@ def test_a_count_said_of_some_of_them_gives_way_to_the_whole_count():
     assert on_board["44"] > on_board["five"]
     treated = fits("How many passengers were treated in hospital?")
     assert treated["five"] == treated["44"] == 1.0
+
+
+def test_a_place_the_articles_put_inside_another_is_the_more_exact_where():
+    from rag.values import inside
+
+    texts = ["Kim is likely to meet Putin in Russia, probably in the Russian city of Vladivostok."]
+    assert inside("Vladivostok", "Russia", texts) and not inside("Russia", "Vladivostok", texts)
+    assert inside("Kilmorrow", "Argyll", ["She died in Kilmorrow, Argyll, in 1897."])
+    assert not inside("Paris", "London", ["Flights to Paris, London and Rome were cancelled."])
+
+
+def test_where_prefers_the_place_inside_the_other(seeded, monkeypatch):
+    # "Where wil Kim meat Putin?": "meat" is a word, so only "Kim" and "Putin" match, and
+    # "Russia" scores near "Vladivostok"; the articles put Vladivostok inside Russia.
+    assert seeded.query("Where wil Kim meat Putin?").short_answer == "Vladivostok"
+    monkeypatch.setattr("rag.answer.SPECIFIC_MARGIN", 1.0)
+    assert seeded.query("Where wil Kim meat Putin?").short_answer != "Vladivostok"
