@@ -131,10 +131,16 @@ SUBSET_FIT = 0.5
 def _said_of_some(noun: str, e: Entity, s: Sentence) -> str | None:
     """The verb a count's noun is the subject of, right after it ("five passengers were
     treated" -> treated), or None."""
-    after = s.text[e.end - s.start : e.end - s.start + 60]
-    m = re.match(rf"\s+(?:[\w'’-]+\s+){{0,2}}?{re.escape(noun[:-1] if noun.endswith('s') else noun)}\w*\s+"
-                 r"(?:who\s+)?(?:were|was|had\s+been|have\s+been)\s+(?:all\s+)?([a-z]+)", after)
+    m = _subject_of(noun).match(s.text[e.end - s.start : e.end - s.start + 60])
     return m.group(1) if m else None
+
+
+@lru_cache(maxsize=64)
+def _subject_of(noun: str) -> re.Pattern:
+    """The pattern of a count's noun followed by its passive verb ("passengers were treated")."""
+    stem = re.escape(noun[:-1] if noun.endswith("s") else noun)
+    return re.compile(rf"\s+(?:[\w'’-]+\s+){{0,2}}?{stem}\w*\s+(?:who\s+)?(?:were|was|had\s+been|have\s+been)\s+"
+                      r"(?:all\s+)?([a-z]+)")
 
 
 AGENT_BONUS = 1.2
@@ -145,14 +151,24 @@ _WHO_VERB = re.compile(r"^\W*(?:who|which\s+[\w'’-]+)\s+(?!(?:is|was|are|were|
 def _agent_of(question: str, e: Entity, s: Sentence) -> bool:
     """Is the value the doer of the question's verb: "designed by the engineer Euan Quillsby"
     or "Euan Quillsby designed" for "Who designed …?" (the verb as the question writes it)."""
+    doers = _doer_patterns(question)
+    if doers is None:
+        return False
+    by, then = doers
+    return bool(by.search(s.text[max(0, e.start - s.start - 60) : e.start - s.start])
+                or then.match(s.text[e.end - s.start : e.end - s.start + 80]))
+
+
+@lru_cache(maxsize=256)
+def _doer_patterns(question: str) -> tuple[re.Pattern, re.Pattern] | None:
+    """For "Who designed …?": the text before a doer ("designed by the engineer ") and after
+    one ("designed"), once per question; None when the question asks no verb's doer."""
     m = _WHO_VERB.match(question)
     if not m:
-        return False
+        return None
     verb = re.escape(m.group(1)) + (rf"\s+{m.group(2)}" if m.group(2) else "")
-    before = s.text[max(0, e.start - s.start - 60) : e.start - s.start]
-    after = s.text[e.end - s.start : e.end - s.start + 80]
-    return bool(re.search(rf"\b{verb}\s+by\s+(?:[\w'’-]+\s+){{0,3}}$", before, re.I)
-                or re.match(rf"\s*(?:,[^,]{{1,60}},\s*)?{verb}\b", after, re.I))
+    return (re.compile(rf"\b{verb}\s+by\s+(?:[\w'’-]+\s+){{0,3}}$", re.I),
+            re.compile(rf"\s*(?:,[^,]{{1,60}},\s*)?{verb}\b", re.I))
 
 
 _NAMED_AFTER_WHOM = re.compile(r"\b(?:named|called)\s+(?:after|for)\b|\bafter\s+whom\b.*\b(?:named|called)\b|"
