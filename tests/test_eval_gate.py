@@ -1,11 +1,11 @@
-"""CI gate: the product on the held-out test splits of the twelve gold suites, on the real stack.
+"""CI gate: the product on the held-out test splits of the thirteen gold suites, on the real stack.
 
 The seeds (the shipped corpus), newswire (six other news articles), encyclopedia (six
-encyclopedia-style articles), mixed, blind, blind2, wide, blind3, blind4, blind5, blind6 and
-blind7 (three of each): the last eleven were written blind to check that the engine
-generalises; blind7 was never tuned on; the dev splits of the others are tuned on (blind3's
-from the seventh session, blind4's from the eighth, blind2's, blind5's and blind6's from the
-ninth); every test split is held out. Thresholds sit about one question under the figures measured when
+encyclopedia-style articles), mixed, blind, blind2, wide, blind3, blind4, blind5, blind6,
+blind7 and blind8 (three of each): the last twelve were written blind to check that the
+engine generalises; blind8 was never tuned on; the dev splits of the others are tuned on
+(blind3's from the seventh session, blind4's from the eighth, blind2's, blind5's and
+blind6's from the ninth, blind7's from the tenth); every test split is held out. Thresholds sit about one question under the figures measured when
 they were set, so a change that loses a question's worth of grounding fails here and must
 either be fixed or come with a re-measurement (``python -m eval --split test
 --no-baselines`` with each ``--suite``) and new numbers. Raise them when the product
@@ -73,6 +73,9 @@ REPO = Path(__file__).resolve().parent.parent
 # 7 of 9 / 6.8 % (68.2 / 60.5 / 82.1 / 7 of 9 / 6.8 % at 1b486a2).
 # At 49ab98e (the session's final rules) every test split reads as at 4f69093 but blind6's
 # cited doc, 82.5 %.
+# Tenth session: blind7's dev split is tuned on from now. New: blind8 (54: 45 answerable + 9;
+# written in the tenth session, never tuned on), measured at 6ed15f4 (the engine at the
+# session's start): 84.4 / 82.9 / 95.1 / 5 of 9 / 2.2 %, faithful 100 %, doc hit@5 97.8 %.
 FLOORS = {
     "seeds": {
         "accuracy": 0.69, "answer_accuracy": 0.73, "factoid_short_accuracy": 0.66,
@@ -124,13 +127,17 @@ FLOORS = {
         "answer_accuracy": 0.65, "factoid_short_accuracy": 0.60, "doc_hit@5": 0.97,
         "cited_doc_correct": 0.82, "faithfulness": 0.98, "abstention_accuracy": 0.66,
     },
+    "blind8": {
+        "answer_accuracy": 0.82, "factoid_short_accuracy": 0.80, "doc_hit@5": 0.95,
+        "cited_doc_correct": 0.93, "faithfulness": 0.98, "abstention_accuracy": 0.44,
+    },
 }
 MAX_FALSE_ABSTENTION_RATE = {"seeds": 0.065, "newswire": 0.08, "encyclopedia": 0.085, "mixed": 0.03, "blind": 0.06,
                              "blind2": 0.075, "wide": 0.09, "blind3": 0.12, "blind4": 0.21,
-                             "blind5": 0.14, "blind6": 0.12, "blind7": 0.095}
+                             "blind5": 0.14, "blind6": 0.12, "blind7": 0.095, "blind8": 0.045}
 SIZES = {"seeds": (76, 65), "newswire": (47, 38), "encyclopedia": (45, 37), "mixed": (42, 37), "blind": (44, 37),
          "blind2": (48, 41), "wide": (53, 45), "blind3": (52, 44), "blind4": (52, 43),
-         "blind5": (53, 44), "blind6": (54, 44), "blind7": (53, 44)}
+         "blind5": (53, 44), "blind6": (54, 44), "blind7": (53, 44), "blind8": (54, 45)}
 SUITES = {
     "seeds": "seeds",
     "newswire": str(REPO / "eval" / "data" / "newswire"),
@@ -144,6 +151,7 @@ SUITES = {
     "blind5": str(REPO / "eval" / "data" / "blind5"),
     "blind6": str(REPO / "eval" / "data" / "blind6"),
     "blind7": str(REPO / "eval" / "data" / "blind7"),
+    "blind8": str(REPO / "eval" / "data" / "blind8"),
 }
 
 pytestmark = pytest.mark.slow
