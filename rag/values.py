@@ -272,7 +272,7 @@ REPORTED_DATE_FIT = 0.5
 _SAYING_VERBS = r"said|says|say|announced|announces|told|tells|confirmed|confirms|stated|reported|warned|added|claimed"
 _SAID_ON = re.compile(rf"\b(?:{_SAYING_VERBS})(?:\s+\w+)?\s+(?:on|late on|early on|last)?\s*$", re.I)
 _SAYING = re.compile(rf"\b(?:{_SAYING_VERBS}|say|announce|tell|confirm|state|report|warn|claim|statement|"
-                     r"announcement|news|learn|learned|reveal|revealed|disclosed?)\b", re.I)
+                     r"announcement|news|learn|learned|reveal|revealed|disclosed?|public|publish\w*|release[sd]?|unveil\w*)\b", re.I)
 # Words that tie a length of time to a when ("two days after the flood", "three years ago").
 _TIME_ANCHOR = re.compile(r"\b(?:after|before|ago|since|later|earlier|until|from|on|in|of|this|last|next)\b|\d{4}", re.I)
 # A clock time spaCy's small model runs on into what follows it, across a comma.

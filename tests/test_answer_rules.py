@@ -1453,6 +1453,11 @@ def test_the_day_a_plan_was_announced_is_not_the_day_it_happens():
     # Asked when it was said, the day of the saying stands.
     fits = _fits("When did Corvane Air announce the second daily flight?", text, tagged)
     assert fits["Thursday"] == fits["27 October"]
+    # Making something public, publishing or releasing it, is saying it too.
+    for asked in ("On what day did Corvane Air make the second daily flight public?",
+                  "When did Corvane Air publish its plan for a second daily flight?"):
+        fits = _fits(asked, text, tagged)
+        assert fits["Thursday"] == fits["27 October"], asked
 
 
 def test_which_of_the_two_asks_for_one_of_the_kind_named_after_it():
