@@ -224,6 +224,9 @@ def _kind_fit(q: QuestionAnalysis, e: Entity, s: Sentence, focus: str | None) ->
         fit *= _date_precision(q, e) if e.resolved else (1.0 if _placed(e.text) else 0.3)
     if q.answer_type == "place" and s.text[e.end - s.start : e.end - s.start + 2] in ("'s", "’s"):
         fit *= 0.5  # "Europe's satellite": an owner, seldom the where
+    if q.answer_type == "place" and FROM_PLACE_FIT < 1 and _AFTER_FROM.search(s.text[max(0, e.start - s.start - 12) : e.start - s.start]) \
+            and not _ASKS_FROM.search(q.text):
+        fit *= FROM_PLACE_FIT  # "the morning train from Haldrun": where it set out, not where they were taken
     if q.focus in POLITICAL_PLACES and e.label in {"LOC", "FAC"}:
         fit *= 0.5  # "which countries": England (GPE) rather than Europe (LOC)
     if (q.focus in TALLY_NOUNS or q.measure == "tally") and TALLY.fullmatch(e.text):
@@ -438,6 +441,11 @@ _PLACE_BEFORE_FROM = re.compile(rf"\b(?:{_FROM_PEOPLE}|\d+-year-old|comes?|came|
 # "the Cullerton Glassworks at Spelmouth": a name where a named thing stands.
 _NAMED_THING_AT = re.compile(r"\b[A-Z][\w'’-]*\s+[A-Z][\w'’-]+\s+(?:at|in|near)\s+$")
 _PLACE_AFTER = re.compile(rf"^,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?{PLACE_NOUNS}\b")
+# A place written after "from" is where something set out from; a question asks for it
+# only with "from" ("Where did the ferry sail from?", "from where", "where … come from").
+FROM_PLACE_FIT = 0.8
+_AFTER_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_ASKS_FROM = re.compile(r"\bfrom\b|\borigin\w*\b|\bset\s+out\b|\bdepart\w*|\bleft\b|\bleave\b|\bstart\w*", re.I)
 _OWNER_BEFORE = re.compile(r"\b(?:of|for|in|at)\s+(?:the\s+)?$")
 _TIME_WORD = re.compile(r"\b(noon|midnight|dawn|dusk)\b", re.I)
 

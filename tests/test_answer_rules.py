@@ -1664,3 +1664,14 @@ def test_where_prefers_the_place_inside_the_other(seeded, monkeypatch):
     assert seeded.query("Where wil Kim meat Putin?").short_answer == "Vladivostok"
     monkeypatch.setattr("rag.answer.SPECIFIC_MARGIN", 1.0)
     assert seeded.query("Where wil Kim meat Putin?").short_answer != "Vladivostok"
+
+
+def test_a_place_after_from_is_where_something_set_out_not_where_it_went():
+    text = "The morning train from Haldrun was carrying 196 passengers when it stopped near Kvernhol."
+    tagged = (("GPE", "Haldrun"), ("GPE", "Kvernhol"))
+    fits = _fits("Where were the injured passengers taken for treatment?", text, tagged)
+    assert fits["Haldrun"] < fits["Kvernhol"]
+    # Asked where it came from (or set out), the origin stands.
+    for asked in ("Where did the morning train come from?", "From where did the morning train set out?"):
+        fits = _fits(asked, text, tagged)
+        assert fits["Haldrun"] == fits["Kvernhol"], asked
