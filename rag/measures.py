@@ -68,7 +68,7 @@ _PERSONS_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:people|persons|residents|inh
                             r"visitors|passengers|workers|staff|pupils|students|children|adults|patients|"
                             r"holidaymakers|tourists|customers|members|employees|men|women|survivors|victims|"
                             r"climbers|walkers|runners|guests|voters)\b", re.I)
-_PEOPLE_COUNT = re.compile(r"\b(?:crowd|attendance|audience|turnout|workforce|congregation|membership|capacity|"
+_PEOPLE_COUNT = re.compile(r"\b(?:crowd|attendance|audience|turnout|workforce|staff|crew|congregation|membership|capacity|"
                            r"population)\s+(?:of|was|is|reached|numbered)\s+(?:about\s+|some\s+|around\s+|"
                            r"nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", re.I)
 

@@ -922,6 +922,11 @@ def test_a_crowd_of_n_counts_people():
     assert _fits(q, "The hall where the final was played holds 2,340 seats.", (("CARDINAL", "2,340"),)) == {}
     assert _fits("How many spectators can the ground hold?", "The ground has a capacity of 21,000.",
                  (("CARDINAL", "21,000"),)) == {"21,000": 1.0}
+    # A staff or a crew of so many counts people too, over a figure said without them.
+    fits = _fits("How many people work at the laboratory?",
+                 "The laboratory has a staff of 23 and processes about 2,800 samples a year.",
+                 (("CARDINAL", "23"), ("CARDINAL", "about 2,800")))
+    assert fits["23"] == 1.0 and fits["about 2,800"] < 1.0
 
 
 def test_a_month_without_a_year_is_read_as_news_writes_it():
