@@ -113,7 +113,8 @@ MEASURE_NOUNS = {"height": "size", "length": "size", "width": "size", "depth": "
                  "fine": "money", "rent": "money", "budget": "money", "damages": "money",
                  "value": "money", "valuation": "money", "revenue": "money", "profit": "money", "turnover": "money",
                  "population": "people", "attendance": "people", "turnout": "people",
-                 "temperature": "temperature", "gust": "speed", "gusts": "speed"}
+                 "temperature": "temperature", "gust": "speed", "gusts": "speed",
+                 "proportion": "share", "percentage": "share", "fraction": "share"}
 # Verbs whose "what" asks for an amount of money ("What was she paid?", "What did it cost?").
 MONEY_VERBS = {"paid", "pay", "earn", "earned", "earns", "cost", "costs", "charge", "charged", "fined", "worth"}
 AUXILIARIES = {"is", "was", "are", "were", "did", "does", "do", "will", "would", "has", "had", "have"}

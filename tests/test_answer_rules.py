@@ -1680,3 +1680,12 @@ def test_a_place_after_from_is_where_something_set_out_not_where_it_went():
     for asked in ("Where did the morning train come from?", "From where did the morning train set out?"):
         fits = _fits(asked, text, tagged)
         assert fits["Haldrun"] == fits["Kvernhol"], asked
+
+
+def test_what_proportion_asks_for_a_part_of_a_whole():
+    q = analyse("What proportion of the foundry's bells is sold abroad?")
+    assert (q.answer_type, q.measure) == ("number", "share")
+    text = "The foundry casts about 120 bells a year, and one in three goes to churches; 40 per cent is sold abroad."
+    fits = _fits(q.text, text, (("CARDINAL", "about 120"), ("CARDINAL", "one"), ("PERCENT", "40 per cent")))
+    assert fits.get("40 per cent") == 1.0 and not fits.get("about 120")
+    assert analyse("What was the share price?").measure != "share"  # a price, not a part
