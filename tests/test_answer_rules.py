@@ -1689,3 +1689,23 @@ def test_what_proportion_asks_for_a_part_of_a_whole():
     fits = _fits(q.text, text, (("CARDINAL", "about 120"), ("CARDINAL", "one"), ("PERCENT", "40 per cent")))
     assert fits.get("40 per cent") == 1.0 and not fits.get("about 120")
     assert analyse("What was the share price?").measure != "share"  # a price, not a part
+
+
+def test_a_past_date_question_whose_best_sentence_is_only_planned_is_not_answered_from_another(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "carving.txt").write_text(
+        "Brackley Figure\n\n"
+        "The Brackley Figure is an oak carving found at a gravel pit near Kelso in May 2025. "
+        "It is scheduled to go on display at Kelso Museum once its conservation is complete. "
+        "In October 2025 a laboratory dated the carving to the Iron Age. "
+        "The figure is 1.6 metres tall.\n", encoding="utf-8")
+    (corpus / "metadata.json").write_text(json.dumps(
+        {"carving": {"title": "Brackley Figure", "published": "2025-11-02", "source": "Encyclopedia"}}), encoding="utf-8")
+    p = Pipeline(RagSettings(data_dir=tmp_path / "data", corpus_dir=corpus, show_progress=False))
+    assert p.ingest(corpus).errors == []
+    a = p.query("On what date did the Brackley Figure go on show at Kelso Museum?")
+    assert a.abstained, a.text
+    # Asked when it was dated, the date stands.
+    a = p.query("When did the laboratory date the Brackley Figure?")
+    assert not a.abstained and "October 2025" in a.short_answer
