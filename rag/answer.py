@@ -71,10 +71,6 @@ SPECIFIC_MARGIN = 0.9
 # ("investigator" for "researcher", 0.71; "coach" for "manager", 0.61, does not; 0.68-0.72
 # did equally well on the dev splits).
 ROLE_SYNONYM = 0.7
-# A word of the evidence this close to a how-many question's counted noun counts as it
-# ("companies" for "firms"), unless one is made from the other ("farmers" / "farms": the
-# cause of the loss when this was first tried). 0.6-0.7 alike on twelve dev splits (+3).
-COUNTED_SYNONYM = 0.65
 # What a sentence says is only expected or planned ("is expected to report", "will open").
 PLANNED = re.compile(r"\b(will|would|is|are)\s+(?:\w+\s+)?(?:expected|due|scheduled|planned|set|likely|going)\s+to\b|"
                      r"\b(?:is|are)\s+(?:scheduled|due|planned|set)\s+for\b|\bwill\s+(?!not\b)\w+", re.I)
@@ -319,13 +315,6 @@ class ExtractiveAnswerer:
             # "Who was the lead researcher?": "the study's lead investigator, Dr …".
             near = self.words.near_words(q.focus, [r.sentence.text for r in wider], ROLE_SYNONYM)
             q = replace(q, role_synonyms=frozenset(stem_all(sorted(near))))
-        if q.measure == "count" and q.counted and COUNTED_SYNONYM < 1:
-            # "How many firms competed?": "three companies bid". Not a word made from the
-            # noun or into it ("farmers" for "farms"), which names something else.
-            noun = q.counted.split()[0]
-            near = {w for w in self.words.near_words(noun, [r.sentence.text for r in wider], COUNTED_SYNONYM)
-                    if not _relatives(w, noun)}
-            q = replace(q, counted_synonyms=frozenset(stem_all(sorted(near))))
         q_stems = set(stem_all(list(q.key_terms)))
         idf = term_weights(wider, q_stems)
         # Strong sentences are among the wider pool: score its candidates once.
@@ -481,13 +470,6 @@ def _agree_and_differ(q, best, pool):
                   and (c.entity.label != "CARDINAL" or q.measure == "count" and q.counted)
                   and contradicts(best.entity, c.entity)][:1]
     return agree, differ
-
-
-def _relatives(a: str, b: str) -> bool:
-    """Are two words made one from the other ("farm" and "farmers", "work" and "workers"),
-    by their shared beginning?"""
-    x, y = stem_all([a.lower(), b.lower()])
-    return x.startswith(y) or y.startswith(x)
 
 
 def _shape(e) -> tuple:

@@ -198,7 +198,7 @@ def measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
         phrase = phrase[: m.start()] if (m := A_NUMBER.search(phrase)) else phrase
         words = tokenize(e.text) + tokenize(phrase)[:COUNTED_WORDS]
         noun, *before = q.counted.split()
-        if ({stem_all([noun])[0]} | q.counted_synonyms) & set(stem_all(words)):
+        if stem_all([noun])[0] in set(stem_all(words)):
             return 1.0
         if _PEOPLE_COUNT.search(s.text[max(0, e.start - s.start - 30) : e.start - s.start]):
             return 1.0  # "The crowd of 2,340" counts spectators; "a capacity of 21,000" too

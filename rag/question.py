@@ -49,9 +49,6 @@ class QuestionAnalysis:
     # Stems of the evidence's near-synonyms of the role asked for ("investigator" for "which
     # researcher"), set by the answerer once it has the evidence.
     role_synonyms: frozenset[str] = frozenset()
-    # Stems of the evidence's near-synonyms of the counted noun ("companies" for "how many
-    # firms"), set by the answerer likewise.
-    counted_synonyms: frozenset[str] = frozenset()
 
     @property
     def search_text(self) -> str:
