@@ -37,7 +37,7 @@ MEASURE_PATTERNS = {
                         r"\d\s*(?-i:g|mg|oz)\b", re.I),  # "28 g", not the G of "00:14 GMT"
     "progress": re.compile(r"%|\b(per\s?cent|percent|half|halfway|third|thirds|quarters?|complete|"
                            r"completed|finished)\b", re.I),
-    # "What proportion / share / percentage of …": a part of a whole.
+    # "What proportion / percentage / fraction of …": a part of a whole.
     "share": re.compile(r"%|\b(per\s?cent|percent|half|halves|thirds?|quarters?|fifths?|tenths?|majority|"
                         r"(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?\w+)\b", re.I),
     # "How much data / rain / oil": a value in a unit of amount.
