@@ -18,7 +18,7 @@ from rag.patterns import (
 )
 from rag.measures import DURATION, measure_fit, with_currency, with_range, with_unit, for_another
 from rag.wordlists import DETERMINERS, KIND_ALIASES, NAME_HEADS, PERSON_NOUNS, STOPWORDS, TALLY_NOUNS
-from rag.question import QuestionAnalysis, singular
+from rag.question import QuestionAnalysis, question_names, singular
 from rag.sentences import Entity, Sentence
 from rag.text import stem_all, tokenize
 
@@ -71,7 +71,7 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
     inside = _names_inside_other_names(q.text)
     if q.answer_type == "person" and _NAMED_AFTER_WHOM.search(q.text):
         # "After whom is the bell Great Agnes named?": Agnes Marlow shares its name by design.
-        inside = inside | set(stem_all(tokenize(" ".join(re.findall(r"(?<!^)\b[A-Z][\w'’-]*", q.text.strip())))))
+        inside = inside | set(stem_all(question_names(q)))
     out, ranges = [], []
     for e in _values_in(q, s):
         if e.label in NAME_LABELS and (m := _POSSESSIVE_PLACE.match(s.text, e.end - s.start)):
