@@ -168,11 +168,17 @@ def _kind_noun(words: list[str], capitalised: set[str] = frozenset()) -> str | N
     return None
 
 
+# Stopwords that can stand inside the phrase after "which" ("which other country", "which US
+# TV network", "which Russian news agency"): the type noun may come after them.
+NOUN_PHRASE_WORDS = frozenset({"other", "news", "us", "new", "own", "same", "such", "more", "most", "report", "article"})
+
+
 def _type_noun(after: list[str]) -> str | None:
     """The first noun that says what kind of answer is wanted, within the few words after
     "which"/"what" ("which North Korean outlet", "which separatist regions"), or after "the
     name of" ("what is the name of the crane operator"), as written."""
-    if after and after[0] in {"is", "was", "are", "were"}:
+    own = not (after and after[0] in {"is", "was", "are", "were"})
+    if not own:
         after = after[1:]  # "what was the committee vote"
     after = _past_of_the(after)
     if "name" in after[:3] and "of" in after[:5]:
@@ -182,9 +188,13 @@ def _type_noun(after: list[str]) -> str | None:
         # phrase's head, before its auxiliary, says the kind; the words before it do not.
         return head if singular(head) in TYPE_NOUNS or head in MEASURE_NOUNS else None
     for w in after[:4]:
+        if own:
+            # "Which organisation's helicopter …" asks for an organisation ("What was the
+            # winner's prize?" for a prize: the possessive after a verb says whose).
+            w = re.sub(r"['’]s$", "", w)
         if singular(w) in TYPE_NOUNS or w in MEASURE_NOUNS:
             return w
-        if w in STOPWORDS - DETERMINERS:
+        if w in STOPWORDS - DETERMINERS - NOUN_PHRASE_WORDS:
             break  # "what did …": past the noun phrase
     return None
 

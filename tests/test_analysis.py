@@ -51,6 +51,12 @@ def test_unresolvable_date_expressions_stay_unresolved():
     ("How long were the passengers trapped?", "duration"),
     ("How long is the bridge?", "number"),
     ("How long is the new runway at the airport?", "number"),
+    # the type noun after listed stopwords inside its phrase, or before a possessive
+    ("Which Russian news agency reported the arrival?", "organisation"),
+    ("Which other country recognises the regions?", "place"),
+    ("Which US TV network did he talk to?", "organisation"),
+    ("Which organisation's helicopter was landing?", "organisation"),
+    ("What is the winner's prize?", "entity"),  # whose prize, after the verb: no person asked
 ])
 def test_answer_types(question, answer_type):
     assert analyse(question).answer_type == answer_type

@@ -666,6 +666,16 @@ def test_a_name_written_after_the_kind_asked_for_and_of_answers_which():
     assert "Corrabridge" not in _fits("Which abbey struck the pennies?", text, ())
 
 
+def test_a_name_said_to_be_of_the_kind_asked_for_in_a_longer_phrase_answers_which():
+    # The kind in apposition, before a place ("a sandbank in Veyla Sound"), or one of two
+    # words before "of" ("the resort town of Ostmere").
+    text = "The ferry ran aground on the Corran Shoal, a sandbank in Veyla Sound, that evening."
+    assert _fits("Which sandbank did the ferry run onto?", text, (("ORG", "the Corran Shoal"),)) == {"the Corran Shoal": 1.0}
+    text = "It flies to Port Averin all year and in summer to the resort town of Ostmere."
+    assert "Ostmere" in _fits("To which resort does it fly in summer?", text, (("PERSON", "Ostmere"),))
+    assert "Ostmere" not in _fits("To which spa does it fly in summer?", text, (("PERSON", "Ostmere"),))
+
+
 def test_the_names_an_article_keeps_writing_are_what_each_of_its_figures_is_about():
     from rag.candidates import _subject_names
 
@@ -1709,3 +1719,24 @@ def test_a_past_date_question_whose_best_sentence_is_only_planned_is_not_answere
     # Asked when it was dated, the date stands.
     a = p.query("When did the laboratory date the Brackley Figure?")
     assert not a.abstained and "October 2025" in a.short_answer
+
+
+def test_a_count_followed_by_the_questions_verb_counts_what_it_asks():
+    from rag import measures
+    from rag.measures import counted_verb, measure_fit
+    from rag.sentences import Entity, Sentence
+
+    assert counted_verb("How many ships were waiting off the port?", "ships") == "waiting"
+    assert counted_verb("How many construction workers died in the avalanche?", "workers") == "died"
+    assert counted_verb("How many staff does the firm have?", "staff") is None  # its subject is the firm
+    q = analyse("How many workers died while the tunnel was being built?")
+    text = "About 1,400 men worked on the line at its peak; nine died during the building of the tunnel."
+    s = Sentence("d", 0, len(text), text)
+    at = text.index("nine")
+    nine = Entity("CARDINAL", "nine", at, at + 4)
+    assert measure_fit(q, nine, s) == measures.COUNT_BY_VERB > 0
+    at = text.index("About 1,400")  # men who worked: no worker said to have died
+    assert measure_fit(q, Entity("CARDINAL", "About 1,400", at, at + 11), s) == 0.0
+    # Another verb after the count says nothing of what the question counts.
+    other = "Nine stayed at home."
+    assert measure_fit(q, Entity("CARDINAL", "Nine", 0, 4), Sentence("d", 0, len(other), other)) == 0.0
