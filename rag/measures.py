@@ -152,7 +152,10 @@ def _voters(question: str) -> frozenset[str]:
 
 
 _PRICED = re.compile(r"\bhow\s+much\s+(?:will|does|did|would|do|could|might)\s+(.+?)\s+cost\b|"
-                     r"\bwhat\s+(?:is|was|will\s+be|would\s+be)\s+the\s+(?:price|cost)\s+of\s+(.+?)\s*\??$", re.I)
+                     r"\bwhat\s+(?:is|was|will\s+be|would\s+be)\s+the\s+(?:price|cost)\s+of\s+(.+?)\s*\??$|"
+                     # "How much is a single ticket on the ferry?": up to its first preposition
+                     r"^\W*how\s+much\s+(?:is|was|are|were)\s+((?:a|an|the|one)\s+.+?)(?:\s+(?:on|in|at|for|from|to|of|with)\s.*)?\s*\??$",
+                     re.I)
 
 
 @lru_cache(maxsize=256)  # asked once per value of the question's sentences
@@ -162,7 +165,7 @@ def _priced(question: str) -> str | None:
     m = _PRICED.search(question)
     if not m:
         return None
-    words = [w for w in re.findall(r"[\w'’-]+", m.group(1) or m.group(2)) if w.islower() and w not in STOPWORDS]
+    words = [w for w in re.findall(r"[\w'’-]+", m.group(1) or m.group(2) or m.group(3)) if w.islower() and w not in STOPWORDS]
     return stem_all([words[-1]])[0] if words else None
 
 

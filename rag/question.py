@@ -15,7 +15,7 @@ from rag.text import stem_all, tokenize
 from rag.vocab import MIN_TYPO_LEN, Vocab, one_edit, one_swap, truecase  # noqa: F401 (Vocab re-exported)
 from rag.wordlists import (  # noqa: F401 (STOPWORDS is re-exported)
     AUXILIARIES, DETERMINERS, FOLLOW_UP_PRONOUNS, GENERIC_COUNTED, IRREGULAR_PLURALS, MEASURE_NOUNS, MONEY_NOUNS,
-    MEASURES, MODALS, NAME_HEADS, NOT_AMOUNTS, VAGUE_KINDS, PROGRESS_WORDS, MONEY_VERBS, MONEY_WORDS, NUMBER_HOW, STOPWORDS, TALLY_NOUNS, TYPE_NOUNS, WHEN_HOW,
+    MEASURES, MODALS, NAME_HEADS, WEIGH_WORDS, NOT_AMOUNTS, VAGUE_KINDS, PROGRESS_WORDS, MONEY_VERBS, MONEY_WORDS, NUMBER_HOW, STOPWORDS, TALLY_NOUNS, TYPE_NOUNS, WHEN_HOW,
 )
 
 AnswerType = str  # date | time | person | place | organisation | number | entity | explanation | other
@@ -278,6 +278,8 @@ def _measure(words: list[str]) -> tuple[str | None, str | None]:
             continue
         nxt = words[i + 1]
         if nxt == "much":
+            if WEIGH_WORDS & set(words):
+                return "weight", None
             if MONEY_WORDS & set(words):
                 return "money", None
             # "how much data", "how much rain": an amount in a unit, said with the unit.

@@ -191,6 +191,9 @@ def _kind_fit(q: QuestionAnalysis, e: Entity, s: Sentence, focus: str | None) ->
         return None  # "café", a PERSON to spaCy: a name is written with a capital
     if e.label in NAME_LABELS and PLACE_HEADS.fullmatch(re.sub(r"^(?:the|The)\s+", "", e.text)):
         return None  # "River" of "A Furnace by the River": a kind of place, not a named one
+    if e.label in {"DATE", "TIME"} and not any(ch.isdigit() for ch in e.text) \
+            and re.match(r"-[a-z]", s.text[e.end - s.start : e.end - s.start + 2]):
+        return None  # "a day-flying moth", "a night-time ban": part of a word, no time
     credit = _credit(e, s)
     if credit and not (q.answer_type == "organisation" and _ASKS_REPORTER.search(q.text)) or e.label != DATELINE and not credit and _in_dateline(e, s):
         # "LONDON, May 17 (Reuters) —": where, when and by whom the report was filed (its

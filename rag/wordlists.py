@@ -114,9 +114,15 @@ MEASURE_NOUNS = {"height": "size", "length": "size", "width": "size", "depth": "
                  "value": "money", "valuation": "money", "revenue": "money", "profit": "money", "turnover": "money",
                  "population": "people", "attendance": "people", "turnout": "people",
                  "temperature": "temperature", "gust": "speed", "gusts": "speed",
-                 "proportion": "share", "percentage": "share", "fraction": "share"}
+                 "proportion": "share", "percentage": "share", "fraction": "share",
+                 # more amounts of money, and heights above the sea
+                 "penalty": "money", "loan": "money", "grant": "money", "pension": "money", "reward": "money",
+                 "compensation": "money", "investment": "money", "bonus": "money", "payout": "money",
+                 "payment": "money", "subsidy": "money", "deficit": "money", "debt": "money", "donation": "money",
+                 "altitude": "size", "elevation": "size"}
 # Verbs whose "what" asks for an amount of money ("What was she paid?", "What did it cost?").
-MONEY_VERBS = {"paid", "pay", "earn", "earned", "earns", "cost", "costs", "charge", "charged", "fined", "worth"}
+MONEY_VERBS = {"paid", "pay", "earn", "earned", "earns", "cost", "costs", "charge", "charged", "fined", "worth",
+               "insured", "valued"}
 AUXILIARIES = {"is", "was", "are", "were", "did", "does", "do", "will", "would", "has", "had", "have"}
 DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "your"}
 WHEN_HOW = {"soon", "early", "late"}  # "how soon could they meet?" asks when
@@ -147,7 +153,11 @@ MONEY_WORDS = {"pay", "paid", "pays", "paying", "cost", "costs", "costing", "pri
                "spent", "spends", "worth", "money", "fund", "funds", "funding", "earn", "earned",
                "charge", "charged", "sell", "sold", "buy", "bought", "budget", "fee", "fine", "fined",
                "cash", "compensation", "salary", "wage", "wages", "grant", "pension", "donate",
-               "donated", "reward", "loan", "invest", "invested", "investment", "revenue", "profit"}
+               "donated", "reward", "loan", "invest", "invested", "investment", "revenue", "profit",
+               "save", "saves", "saving", "savings", "pledge", "pledged", "pledges", "pledging", "ticket",
+               "tickets", "fare", "fares"}
+# "How much does it weigh?" asks for a weight.
+WEIGH_WORDS = {"weigh", "weighs", "weighed", "weighing"}
 # Things that are amounts of money ("the size of the bank loan", "the size of the grant").
 MONEY_NOUNS = {"loan", "loans", "grant", "grants", "fund", "budget", "salary", "pension", "reward", "compensation",
                "investment", "revenue", "profit", "profits", "fine", "fee", "price", "cost", "wage", "wages",

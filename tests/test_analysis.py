@@ -57,6 +57,10 @@ def test_unresolvable_date_expressions_stay_unresolved():
     ("Which US TV network did he talk to?", "organisation"),
     ("Which organisation's helicopter was landing?", "organisation"),
     ("What is the winner's prize?", "entity"),  # whose prize, after the verb: no person asked
+    # amounts of money and heights named by their noun or their verb
+    ("What penalty did the watchdog impose on the chemist?", "number"),
+    ("What were the paintings insured for?", "number"),
+    ("What is the altitude of the summit station?", "number"),
 ])
 def test_answer_types(question, answer_type):
     assert analyse(question).answer_type == answer_type

@@ -255,6 +255,9 @@ def test_real_words_are_not_corrected_to_corpus_words():
     ("How many people were rescued by firefighters?", "headcount", None),
     ("How far is the town from the capital?", "distance", None),
     ("How long did the storm last?", "duration", None),
+    ("How much does the recast bell weigh?", "weight", None),
+    ("How much will the district save each year?", "money", None),
+    ("How much is a single ticket on the ferry?", "money", None),
 ])
 def test_what_a_how_question_measures(question, measure, counted):
     q = analyse(question)
@@ -1740,3 +1743,16 @@ def test_a_count_followed_by_the_questions_verb_counts_what_it_asks():
     # Another verb after the count says nothing of what the question counts.
     other = "Nine stayed at home."
     assert measure_fit(q, Entity("CARDINAL", "Nine", 0, 4), Sentence("d", 0, len(other), other)) == 0.0
+
+
+def test_how_much_is_a_thing_prices_that_thing():
+    # "How much is a single ticket on the ferry?": the ticket's price, not the charter's.
+    text = "The charter of the ferry would cost up to 1.1 million pounds."
+    assert not _fits("How much is a single ticket on the ferry?", text, (("MONEY", "1.1 million pounds"),))
+    assert _fits("How much is the charter of the ferry?", text, (("MONEY", "1.1 million pounds"),))
+
+
+def test_a_time_word_inside_a_compound_word_is_no_time():
+    text = "The clearwing is a day-flying moth that lives for about a week."
+    fits = _fits("How long does the moth live?", text, (("DATE", "a day"), ("DATE", "about a week")))
+    assert "a day" not in fits and "about a week" in fits
