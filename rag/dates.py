@@ -15,9 +15,9 @@ from datetime import date, timedelta
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
-# Words before or around a weekday that point forward in time.
+# Words before or around a weekday that point forward in time ("may", not the month "May").
 FUTURE_CUES = re.compile(
-    r"\b(as early as|until|till|by|next|coming|will|would|could|may|might|expected|"
+    r"\b(as early as|until|till|by|next|coming|will|would|could|(?-i:may)|might|expected|"
     r"scheduled|plans?|planned|due|set to|later)\b",
     re.IGNORECASE,
 )

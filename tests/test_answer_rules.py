@@ -1756,3 +1756,13 @@ def test_a_time_word_inside_a_compound_word_is_no_time():
     text = "The clearwing is a day-flying moth that lives for about a week."
     fits = _fits("How long does the moth live?", text, (("DATE", "a day"), ("DATE", "about a week")))
     assert "a day" not in fits and "about a week" in fits
+
+
+def test_the_month_may_is_no_modal_verb():
+    # "discovered in May 2025" says it happened; "it may open" that it might.
+    from rag.candidates import IRREALIS
+    from rag.dates import FUTURE_CUES
+
+    assert not IRREALIS.search("It was discovered in May 2025 at the quarry.")
+    assert IRREALIS.search("The line may reopen next week.")
+    assert not FUTURE_CUES.search("on Monday, May 12")
