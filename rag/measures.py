@@ -52,7 +52,9 @@ MEASURE_PATTERNS = {
 CURRENCY_SIGNS = "$€£¥₩₽"
 _CURRENCY_NAMES = (r"dollars?|euros?|pounds?|rubles?|roubles?|yuan|yen|usd|eur|cents?|pence|penny|(?:\w+)pence|"
                    r"shillings?|guineas?|crowns?|kron(?:or|er|a|e)|francs?|rupees?|pesos?|liras?|lire|zlotys?|"
-                   r"dinars?|dirhams?|riyals?|shekels?|florins?")
+                   r"dinars?|dirhams?|riyals?|shekels?|florins?|marks|reichsmarks?|deutschmarks?|guilders?|"
+                   r"forints?|korunas?|koruny|baht|ringgits?|nairas?|rials?|thalers?|ducats?|escudos?|pesetas?|"
+                   r"drachmas?|schillings?|reais|lei")
 CURRENCY = re.compile(rf"[$€£¥₩₽₹]|\b(won|{_CURRENCY_NAMES})\b", re.I)
 # A currency's name written after the amount ("about 6.2 million" + " crowns"; not "won").
 _CURRENCY_AFTER = re.compile(rf"\s+(?:{_CURRENCY_NAMES})\b", re.I)

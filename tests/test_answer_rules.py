@@ -1766,3 +1766,9 @@ def test_the_month_may_is_no_modal_verb():
     assert not IRREALIS.search("It was discovered in May 2025 at the quarry.")
     assert IRREALIS.search("The line may reopen next week.")
     assert not FUTURE_CUES.search("on Monday, May 12")
+
+
+def test_older_and_other_currencies_are_money():
+    text = "He sold the rights to the press for 9,000 marks in 1851, when it had 40 parts."
+    fits = _fits("How much was he paid for the rights?", text, (("CARDINAL", "9,000"), ("CARDINAL", "40")))
+    assert "9,000 marks" in fits and "40" not in fits
