@@ -184,6 +184,11 @@ def _values_in(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
         for x in extra))] + extra
 
 
+# "How long / far / high / tall / deep / wide / heavy …": a size, a distance or a time ("how far
+# along": a share done).
+_ASKS_DIMENSION = re.compile(r"\bhow\s+(?:long|far|high|tall|deep|wide|heavy|old|fast)\b", re.I)
+
+
 def _kind_fit(q: QuestionAnalysis, e: Entity, s: Sentence, focus: str | None) -> float | None:
     """How well the value is of the kind asked for (its label, the words around it, the
     role or kind the question names), or None when it cannot answer at all."""
@@ -200,6 +205,8 @@ def _kind_fit(q: QuestionAnalysis, e: Entity, s: Sentence, focus: str | None) ->
         # place as spaCy reads it, "CASTELMARR" a PERSON, gives way to the dateline's own).
         return None
     fit = 1.0 if e.label == LIFE_DATE else TYPE_COMPAT.get(q.answer_type, {}).get(e.label, 0.0)
+    if e.label in {"MONEY", "PERCENT"} and q.measure != "progress" and _ASKS_DIMENSION.search(q.text):
+        return None  # "How long is the crack?": no sum of money or share
     if q.answer_type == "time" and DIGIT_CLOCK.search(e.text):
         fit = max(fit, 1.0)  # "from 6 am to 11 pm", a QUANTITY to spaCy, writes clock times
     if q.answer_type == "entity":

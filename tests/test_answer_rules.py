@@ -1772,3 +1772,11 @@ def test_older_and_other_currencies_are_money():
     text = "He sold the rights to the press for 9,000 marks in 1851, when it had 40 parts."
     fits = _fits("How much was he paid for the rights?", text, (("CARDINAL", "9,000"), ("CARDINAL", "40")))
     assert "9,000 marks" in fits and "40" not in fits
+
+
+def test_a_size_question_is_not_answered_with_money_or_a_share():
+    text = "The invoice for the bell came to £486, and about 62 percent of it was paid on delivery."
+    tagged = (("MONEY", "£486"), ("PERCENT", "about 62 percent"))
+    assert not _fits("How long is the crack in the bell?", text, tagged)
+    assert "£486" in _fits("How much did the bell cost?", text, tagged)
+    assert "about 62 percent" in _fits("How far along is the payment?", text, tagged)  # a share done
