@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from rag.dates import MONTHS, WEEKDAY_RE
 from rag.patterns import (
-    COMMON_PLACE, COMMON_PLACE_FIT, DATELINE, DATELINE_FIT, DIGIT_CLOCK, EARLIER_FIGURE, LIFE_DATE, NUMERIC_LABELS,
+    COMMON_PLACE, COMMON_PLACE_FIT, DATELINE, DATELINE_FIT, DIGIT_CLOCK, EARLIER_FIGURE, FREQUENCY, LIFE_DATE, NUMERIC_LABELS,
     PLACE_NOUNS, ASKS_LAST, LAST_BEFORE, PRIOR_OCCURRENCE, PRIOR_OCCURRENCE_FIT, TALLY, found_by_pattern,
 )
 from rag.measures import DURATION, measure_fit, with_currency, with_range, with_unit, for_another
@@ -186,6 +186,7 @@ def _values_in(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
 
 # "How long / far / high / tall / deep / wide / heavy …": a size, a distance or a time ("how far
 # along": a share done).
+_HOW_OFTEN = re.compile(r"(?:twice\s+)?(?:daily|weekly|fortnightly|monthly|yearly|annually|nightly|hourly)", re.I)
 _ASKS_DIMENSION = re.compile(r"\bhow\s+(?:long|far|high|tall|deep|wide|heavy|old|fast)\b", re.I)
 
 
@@ -205,6 +206,8 @@ def _kind_fit(q: QuestionAnalysis, e: Entity, s: Sentence, focus: str | None) ->
         # place as spaCy reads it, "CASTELMARR" a PERSON, gives way to the dateline's own).
         return None
     fit = 1.0 if e.label == LIFE_DATE else TYPE_COMPAT.get(q.answer_type, {}).get(e.label, 0.0)
+    if q.answer_type in {"date", "time"} and (FREQUENCY.search(e.text) or _HOW_OFTEN.fullmatch(e.text.strip())):
+        return None  # "every day and a half", "daily": how often, not when
     if e.label in {"MONEY", "PERCENT"} and q.measure != "progress" and _ASKS_DIMENSION.search(q.text):
         return None  # "How long is the crack?": no sum of money or share
     if q.answer_type == "time" and DIGIT_CLOCK.search(e.text):

@@ -1780,3 +1780,9 @@ def test_a_size_question_is_not_answered_with_money_or_a_share():
     assert not _fits("How long is the crack in the bell?", text, tagged)
     assert "£486" in _fits("How much did the bell cost?", text, tagged)
     assert "about 62 percent" in _fits("How far along is the payment?", text, tagged)  # a share done
+
+
+def test_how_often_is_no_answer_to_when():
+    text = "A second satellite will follow so that the two cover the same ground every day and a half."
+    assert not _fits("When did the satellite go up?", text, (("DATE", "every day and a half"),))
+    assert not _fits("When does the ferry sail?", "The ferry sails daily.", (("DATE", "daily"),))
