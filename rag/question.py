@@ -319,8 +319,10 @@ def _dedupe(items: list[str]) -> list[str]:
 def _fix_wh(word: str) -> str | None:
     if word in WH_WORDS or word in STOPWORDS or len(word) < 3:
         return None  # "were" is a word, not a misspelt "where"
-    match = difflib.get_close_matches(word, WH_WORDS, n=1, cutoff=0.75)
-    return match[0] if match else None
+    # The closest question word; of two as close, the one listed first, the more common
+    # ("whem": when, not whom).
+    score, best = max((difflib.SequenceMatcher(None, word, w).ratio(), -i) for i, w in enumerate(WH_WORDS))
+    return WH_WORDS[-best] if score >= 0.75 else None
 
 
 def _as_cased(new: str, old: str) -> str:

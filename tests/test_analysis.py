@@ -185,3 +185,8 @@ def test_chat_session_remembers_and_forgets_turns(seeded):
     assert "".join(pieces) == final.text and len(chat.questions) == 3
     chat.reset()
     assert chat.questions == []
+
+
+def test_a_misspelt_question_word_takes_the_commoner_of_two_as_close():
+    assert analyse("Whem was she made a fellow of the society?").answer_type == "date"  # when, not whom
+    assert analyse("wher will they meet").answer_type == "place"
