@@ -203,6 +203,10 @@ def counted_verb(question: str, noun: str) -> str | None:
     return verb if verb.isalpha() and verb not in STOPWORDS and len(verb) > 2 else None
 
 
+_SPEED = re.compile(r"\b(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?)\s+(?:per|an?)\s+(?:hour|second|minute)\b|"
+                    r"\b(?:mph|km/h|kph|knots?)\b", re.I)
+
+
 def measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
     """1 when the value is of the kind the question measures, else 0 ("tens of millions of
     shells" does not answer "how many soldiers", nor "the coming days" "how long")."""
@@ -270,4 +274,6 @@ def measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
     pattern = MEASURE_PATTERNS.get(q.measure)
     if pattern is None:
         return 1.0
+    if q.measure == "distance" and _SPEED.search(around):
+        return 0.0  # "winds of up to 45 miles per hour": a speed, not how far
     return 1.0 if pattern.search(around) else 0.0

@@ -244,8 +244,12 @@ _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty se
 _NUMBER_WORDS = (rf"\b(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(w for w, n in _SMALL.items() if 0 < n < 10)}))?|"
                  rf"{'|'.join(w for w, n in _SMALL.items() if n > 1)})\b(?!-)")
 _NUMBER_WORD = re.compile(_NUMBER_WORDS, re.I)
-# A clock time written with digits ("7:42", "6 am", "11 p.m.").
-DIGIT_CLOCK = re.compile(r"\d[:.]\d\d|\d\s*[ap]\.?m\b", re.I)
+# A clock time written with digits ("7:42", "6 am", "11 p.m."), not a decimal ("1.38 metres",
+# "£12.50", "2.75 million").
+_NOT_CLOCK_AFTER = (r"(?:%|per\s*cent|percent|metres?|meters?|m\b|km|kilo\w*|cm|mm|centimet\w*|millimet\w*|"
+                    r"miles?|mph|feet|foot|ft\b|inch\w*|tonnes?|tons?|kg|grams?|g\b|lbs?|pounds|degrees?|°|knots?|"
+                    r"lit(?:re|er)s?|hectares?|acres?|seconds?|million|billion|points?)")
+DIGIT_CLOCK = re.compile(rf"(?<![\d.,£$€¥])\d{{1,2}}[:.]\d\d(?![\d.,]\d)(?!\s*{_NOT_CLOCK_AFTER})|\d\s*[ap]\.?m\b", re.I)
 # Where another number starts ("three vehicles and 18 firefighters": 18 is the second).
 A_NUMBER = re.compile(rf"\d|{_NUMBER_WORDS}", re.I)
 

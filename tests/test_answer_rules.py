@@ -1786,3 +1786,19 @@ def test_how_often_is_no_answer_to_when():
     text = "A second satellite will follow so that the two cover the same ground every day and a half."
     assert not _fits("When did the satellite go up?", text, (("DATE", "every day and a half"),))
     assert not _fits("When does the ferry sail?", "The ferry sails daily.", (("DATE", "daily"),))
+
+
+def test_a_decimal_is_no_clock_time():
+    from rag.patterns import DIGIT_CLOCK
+
+    assert all(DIGIT_CLOCK.search(t) for t in ("at 7.40 on Monday", "11.40 p.m.", "19:40", "6 am"))
+    assert not any(DIGIT_CLOCK.search(t) for t in ("1.38 metres", "£12.50", "2.75 million", "3.25 percent"))
+
+
+def test_a_count_is_a_figure_and_a_distance_no_speed():
+    text = "Four daytime flights were cancelled."
+    fits = _fits("How many flights were cancelled?", text, (("TIME", "daytime"), ("CARDINAL", "Four")))
+    assert "daytime" not in fits and "Four" in fits
+    text = "Winds of up to 45 miles per hour pushed the fire toward the shelter, 18 miles away."
+    fits = _fits("How far is the shelter from the town?", text, (("QUANTITY", "up to 45 miles"), ("QUANTITY", "18 miles")))
+    assert "up to 45 miles" not in fits and "18 miles" in fits
