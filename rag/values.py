@@ -14,7 +14,7 @@ from functools import lru_cache
 from rag.dates import MONTHS, WEEKDAY_RE
 from rag.patterns import (
     A_NUMBER, COMMON_PLACE, COMMON_PLACE_FIT, DATELINE, DATELINE_FIT, DIGIT_CLOCK, EARLIER_FIGURE, FREQUENCY, LIFE_DATE, NUMERIC_LABELS,
-    PLACE_NOUNS, ASKS_LAST, LAST_BEFORE, PRIOR_OCCURRENCE, PRIOR_OCCURRENCE_FIT, TALLY, found_by_pattern,
+    PLACE_NOUNS, ASKS_LAST, LAST_BEFORE, life_event, PRIOR_OCCURRENCE, PRIOR_OCCURRENCE_FIT, TALLY, found_by_pattern,
 )
 from rag.measures import DURATION, measure_fit, with_currency, with_range, with_unit, for_another
 from rag.wordlists import DETERMINERS, KIND_ALIASES, NAME_HEADS, PERSON_NOUNS, STOPWORDS, TALLY_NOUNS
@@ -186,6 +186,7 @@ def _values_in(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
         for x in extra))] + extra
 
 
+_LIFESPAN = re.compile(r"\d{4}\s*[-–]\s*\d{4}")
 _MANY = re.compile(r"\b(?:one|dozens?|scores|hundreds|thousands|millions|billions|several|both)\b", re.I)
 # "How long / far / high / tall / deep / wide / heavy …": a size, a distance or a time ("how far
 # along": a share done).
@@ -238,6 +239,10 @@ def _kind_fit(q: QuestionAnalysis, e: Entity, s: Sentence, focus: str | None) ->
         # A resolved date, as precise as asked; an unplaced "decades" or "the coming days"
         # hardly answers "when".
         fit *= _date_precision(q, e) if e.resolved else (1.0 if _placed(e.text) else 0.3)
+        if q.focus in {"year", "decade", "century"} and not re.search(r"\d", e.text):
+            fit *= 0.3  # "What year …": "the following year" (of what?) names none
+        if _LIFESPAN.fullmatch(e.text) and s.text[e.start - s.start - 1 : e.start - s.start] == "(" and not life_event(q.text):
+            return None  # "Edvard Halvorsen (1829-1901)": his life, not when anything happened
     if q.answer_type == "place" and s.text[e.end - s.start : e.end - s.start + 2] in ("'s", "’s"):
         fit *= 0.5  # "Europe's satellite": an owner, seldom the where
     if q.answer_type == "place" and FROM_PLACE_FIT < 1 and _AFTER_FROM.search(s.text[max(0, e.start - s.start - 12) : e.start - s.start]) \
@@ -247,8 +252,8 @@ def _kind_fit(q: QuestionAnalysis, e: Entity, s: Sentence, focus: str | None) ->
         fit *= 0.5  # "which countries": England (GPE) rather than Europe (LOC)
     if (q.focus in TALLY_NOUNS or q.measure == "tally") and TALLY.fullmatch(e.text):
         fit = FOCUS_BONUS  # "what was the committee vote": "7-4", the kind of value asked for
-    elif focus and focus in set(stem_all(tokenize(e.text))):
-        fit = max(fit, 1.0) * FOCUS_BONUS  # "which streets" -> "Elm Street"
+    elif focus and q.answer_type not in {"date", "time"} and focus in set(stem_all(tokenize(e.text))):
+        fit = max(fit, 1.0) * FOCUS_BONUS  # "which streets" -> "Elm Street" (not "what year": "the following year")
     elif focus and q.answer_type == "person" and not _role_near({focus} | q.role_synonyms, e, s):
         fit *= ROLE_MISSING  # "Japan's prime minister": "Kim" is named nowhere near "minister"
     if q.answer_type == "person" and _thing_name(e.text):

@@ -1802,3 +1802,13 @@ def test_a_count_is_a_figure_and_a_distance_no_speed():
     text = "Winds of up to 45 miles per hour pushed the fire toward the shelter, 18 miles away."
     fits = _fits("How far is the shelter from the town?", text, (("QUANTITY", "up to 45 miles"), ("QUANTITY", "18 miles")))
     assert "up to 45 miles" not in fits and "18 miles" in fits
+
+
+def test_a_year_question_wants_a_year_and_a_lifespan_no_event():
+    text = "She took her first lesson in 1946, and the following year she flew solo."
+    fits = _fits("What year did she fly solo?", text, (("DATE", "1946"), ("DATE", "the following year")))
+    assert fits["the following year"] < fits["1946"]  # the word "year" is no year
+    text = "Founded in 1887 by the collector Edvard Halvorsen (1829-1901), the museum was robbed on Sunday."
+    tagged = (("DATE", "1887"), ("DATE", "1829-1901"), ("DATE", "Sunday"))
+    assert "1829-1901" not in _fits("On what date was the museum robbed?", text, tagged)
+    assert "1829-1901" in _fits("When did Edvard Halvorsen die?", text, tagged)
