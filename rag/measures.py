@@ -50,7 +50,7 @@ MEASURE_PATTERNS = {
                             r"month|year))\b", re.I),
 }
 CURRENCY_SIGNS = "$€£¥₩₽"
-_CURRENCY_NAMES = (r"dollars?|euros?|pounds?|rubles?|roubles?|yuan|yen|usd|eur|cents?|pence|penny|(?:\w+)pence|"
+_CURRENCY_NAMES = (r"dollars?|euros?|pounds?|rubles?|roubles?|yuan|yen|usd|eur|(?<!per )(?<!per\s\s)cents?|pence|penny|(?:\w+)pence|"
                    r"shillings?|guineas?|crowns?|kron(?:or|er|a|e)|francs?|rupees?|pesos?|liras?|lire|zlotys?|"
                    r"dinars?|dirhams?|riyals?|shekels?|florins?|marks|reichsmarks?|deutschmarks?|guilders?|"
                    r"forints?|korunas?|koruny|baht|ringgits?|nairas?|rials?|thalers?|ducats?|escudos?|pesetas?|"

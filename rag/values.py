@@ -82,8 +82,9 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
         if fit is None:
             continue
         fit = _when_fit(q, e, s, fit)
-        if q.measure in {"count", "people", "headcount"} and not (A_NUMBER.search(e.text) or _MANY.search(e.text)):
-            continue  # "daytime flights": no count
+        if q.measure in {"count", "people", "headcount"} and (not (A_NUMBER.search(e.text) or _MANY.search(e.text))
+                                                             or e.label == "DATE" and _A_YEAR.fullmatch(e.text)):
+            continue  # "daytime flights", "in 1994": no count
         if q.measure and q.answer_type in {"number", "duration"}:
             if q.measure in {"count", "age", "frequency", "people", "headcount"} and e.label in NUMERIC_LABELS | {"TIME"}:
                 fit = 1.0  # "10th foreign trip", "the past 17 months", "aged 39": any number
@@ -186,6 +187,7 @@ def _values_in(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
         for x in extra))] + extra
 
 
+_A_YEAR = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})")
 _LIFESPAN = re.compile(r"\d{4}\s*[-–]\s*\d{4}")
 _MANY = re.compile(r"\b(?:one|dozens?|scores|hundreds|thousands|millions|billions|several|both)\b", re.I)
 # "How long / far / high / tall / deep / wide / heavy …": a size, a distance or a time ("how far

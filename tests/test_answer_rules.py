@@ -1812,3 +1812,15 @@ def test_a_year_question_wants_a_year_and_a_lifespan_no_event():
     tagged = (("DATE", "1887"), ("DATE", "1829-1901"), ("DATE", "Sunday"))
     assert "1829-1901" not in _fits("On what date was the museum robbed?", text, tagged)
     assert "1829-1901" in _fits("When did Edvard Halvorsen die?", text, tagged)
+
+
+def test_per_cent_is_no_currency_and_a_year_no_count():
+    from rag.measures import CURRENCY
+
+    assert not CURRENCY.search("roughly 60 per cent") and CURRENCY.search("50 cents")
+    text = "A kilogram costs £24, and roughly 60 per cent of the cheese is sold abroad."
+    fits = _fits("What does a kilogram of the cheese cost?", text, (("MONEY", "24"), ("PERCENT", "roughly 60 per cent")))
+    assert "roughly 60 per cent" not in fits
+    text = "The museum opened in 1994 and now has 12,000 visitors a year."
+    fits = _fits("How many people visit the museum?", text, (("DATE", "1994"), ("CARDINAL", "12,000")))
+    assert "1994" not in fits and "12,000" in fits
