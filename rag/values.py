@@ -121,6 +121,8 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
             fit *= AGENT_BONUS  # "Who designed the lighthouse?": "designed by the engineer Euan Quillsby"
         if _named_by(e, q_stems - units, inside) or _demonym_of(e.text, q_words):
             continue  # the question already names it ("Russia" for "the Russian navy") ("Joe Biden" for "Biden's adviser")
+        if RATE_IN_ANSWER and (e.label == "MONEY" or q.measure == "money") and (m := _PER_TIME.match(s.text, e.end - s.start)):
+            e = Entity(e.label, e.text + m.group(), e.start, e.end + len(m.group()), e.resolved, e.resolved_label)
         out.append((e, fit))
     # A value inside a range ("11" in "11 to 14 millimetres") gives way to it.
     return [(e, f) for e, f in out if not any(a <= e.start and e.end <= b and b - a > e.end - e.start for a, b in ranges)]
@@ -187,6 +189,9 @@ def _values_in(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
         for x in extra))] + extra
 
 
+# A sum given per year, week … keeps its rate in the short answer ("2,000 pounds a year").
+RATE_IN_ANSWER = True
+_PER_TIME = re.compile(r"\s+(?:a|per|each)\s+(?:year|week|month|day|hour|night)\b")
 _A_YEAR = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})")
 _LIFESPAN = re.compile(r"\d{4}\s*[-–]\s*\d{4}")
 _MANY = re.compile(r"\b(?:one|dozens?|scores|hundreds|thousands|millions|billions|several|both)\b", re.I)

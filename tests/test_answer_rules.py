@@ -926,7 +926,7 @@ def test_what_questions_about_payment_ask_for_money():
 
 def test_what_was_she_paid_is_answered_with_the_amount(town):
     a = town.query("What was Alan Petch paid as secretary?")
-    assert not a.abstained and a.short_answer == "£40"
+    assert not a.abstained and a.short_answer == "£40 a year"  # (the salary, with its rate)
 
 
 def test_a_crowd_of_n_counts_people():
@@ -1824,3 +1824,12 @@ def test_per_cent_is_no_currency_and_a_year_no_count():
     text = "The museum opened in 1994 and now has 12,000 visitors a year."
     fits = _fits("How many people visit the museum?", text, (("DATE", "1994"), ("CARDINAL", "12,000")))
     assert "1994" not in fits and "12,000" in fits
+
+
+def test_a_sum_paid_per_year_keeps_its_rate():
+    text = "The owners offered a rise of about 2,000 pounds a year."
+    fits = _fits("What pay offer have the owners made?", text, (("MONEY", "about 2,000 pounds"),))
+    assert list(fits) == ["about 2,000 pounds a year"]
+    # (the question's own "each year" does not make the rate a word it already names)
+    assert list(_fits("How much will it save each year?", "It will save about $1.4 million a year.",
+                      (("MONEY", "about $1.4 million"),))) == ["about $1.4 million a year"]
