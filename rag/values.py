@@ -204,8 +204,8 @@ _ASKS_DIMENSION = re.compile(r"\bhow\s+(?:long|far|high|tall|deep|wide|heavy|old
 def _kind_fit(q: QuestionAnalysis, e: Entity, s: Sentence, focus: str | None) -> float | None:
     """How well the value is of the kind asked for (its label, the words around it, the
     role or kind the question names), or None when it cannot answer at all."""
-    if e.label == "PERSON" and not any(w[:1].isupper() for w in e.text.split()):
-        return None  # "café", a PERSON to spaCy: a name is written with a capital
+    if e.label in {"PERSON", "ORG"} and not any(w[:1].isupper() for w in e.text.split()):
+        return None  # "café", a PERSON to spaCy, "defense ministry" an ORG: a name is written with a capital
     if e.label in NAME_LABELS and PLACE_HEADS.fullmatch(re.sub(r"^(?:the|The)\s+", "", e.text)):
         return None  # "River" of "A Furnace by the River": a kind of place, not a named one
     if e.label in {"DATE", "TIME"} and not any(ch.isdigit() for ch in e.text) \

@@ -1833,3 +1833,9 @@ def test_a_sum_paid_per_year_keeps_its_rate():
     # (the question's own "each year" does not make the rate a word it already names)
     assert list(_fits("How much will it save each year?", "It will save about $1.4 million a year.",
                       (("MONEY", "about $1.4 million"),))) == ["about $1.4 million a year"]
+
+
+def test_a_name_is_written_with_a_capital_whatever_its_label():
+    text = "The defense ministry said the president, Ana Ruiz, would visit."
+    fits = _fits("Who is the president?", text, (("ORG", "defense ministry"), ("PERSON", "Ana Ruiz")))
+    assert "defense ministry" not in fits and "Ana Ruiz" in fits
