@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rag.evidence import ScoredSentence, refers_back
-from rag.patterns import figure
+from rag.patterns import figure, life_event
 from rag.sentences import Entity
 from rag.question import named_heads, question_names
 from rag.text import names_in, stem_all, tokenize
@@ -360,7 +360,9 @@ def pinned(q, cands: list[Candidate], pool: list[Candidate], neighbours, docs) -
         cands = [c for c in cands if has_years(c)] or [c for c in pool if has_years(c)]
         if not cands and q.answer_type == "number":
             return None
-    if (q.answer_type == "number" or q.answer_type == "person" and q.focus) and (names := question_names(q)):
+    # ("When did Braxfield's daughter Maud die?": Maud's death, not Braxfield's.)
+    if (q.answer_type == "number" or q.answer_type == "person" and q.focus
+            or q.answer_type in {"date", "time"} and life_event(q.text)) and (names := question_names(q)):
         def near(c):
             text, meta = docs.get(c.doc_id, ("", {}))
             return " ".join([_written_with(c, neighbours), meta.get("title") or "", *_subject_names(text)])

@@ -1839,3 +1839,23 @@ def test_a_name_is_written_with_a_capital_whatever_its_label():
     text = "The defense ministry said the president, Ana Ruiz, would visit."
     fits = _fits("Who is the president?", text, (("ORG", "defense ministry"), ("PERSON", "Ana Ruiz")))
     assert "defense ministry" not in fits and "Ana Ruiz" in fits
+
+
+def test_a_life_date_answers_for_the_person_the_question_names():
+    from rag.candidates import Candidate, pinned
+    from rag.compose import neighbours_of
+    from rag.evidence import ScoredSentence
+    from rag.sentences import Entity, Sentence
+
+    texts = ["Ottilie Braxfield (2 May 1880 – 3 October 1951) was a British glass chemist.",
+             "She married in 1905 and had a daughter, Maud, and a son."]
+    doc, sents, at = " ".join(texts), [], 0
+    for t in texts:
+        sents.append(Sentence("d", at, at + len(t), t))
+        at += len(t) + 1
+    neighbours, docs = neighbours_of(sents), {"d": (doc, {"title": "Ottilie Braxfield"})}
+    s, word = sents[0], "3 October 1951"
+    death = Candidate(Entity("DATE", word, s.start + s.text.index(word), s.start + s.text.index(word) + len(word)),
+                      ScoredSentence(s, 0.6, 0.6, 0.6, 1.0), 0.6)
+    assert pinned(analyse("When did Braxfield's daughter Maud die?"), [death], [death], neighbours, docs) is None
+    assert pinned(analyse("When did Ottilie Braxfield die?"), [death], [death], neighbours, docs) == [death]
