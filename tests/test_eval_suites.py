@@ -10,7 +10,8 @@ in the seventh session; its dev split tuned on from the eighth), eval/data/blind
 of each, written in the eighth session; its dev split tuned on from the ninth),
 eval/data/blind6/ (three of each, written in the ninth session; its dev split tuned on),
 eval/data/blind7/ (three of each, written in the ninth session; its dev split tuned on from
-the tenth) and eval/data/blind8/ (three of each, written in the tenth session and never
+the tenth), eval/data/blind8/ (three of each, written in the tenth session and never
+tuned on) and eval/data/blind9/ (three of each, written in the eleventh session and never
 tuned on).
 The checks tests/test_eval_gold.py makes of the seeds set, through the same
 helpers in eval.suite and eval.metrics; and no suite shares a question or a document with
@@ -51,6 +52,7 @@ SUITES = {
     "blind6": (Path("eval") / "data" / "blind6", "b6_0", (350, 700), 100, 16),
     "blind7": (Path("eval") / "data" / "blind7", "b7_0", (350, 700), 100, 16),
     "blind8": (Path("eval") / "data" / "blind8", "b8_0", (350, 700), 100, 16),
+    "blind9": (Path("eval") / "data" / "blind9", "b9_0", (350, 700), 100, 16),
 }
 
 
@@ -149,6 +151,9 @@ def test_multi_source_and_conflict_rows_rest_on_several_articles(suite):
     ("blind8", "seeds"), ("blind8", "newswire"), ("blind8", "encyclopedia"), ("blind8", "mixed"), ("blind8", "blind"),
     ("blind8", "blind2"), ("blind8", "wide"), ("blind8", "blind3"), ("blind8", "blind4"), ("blind8", "blind5"),
     ("blind8", "blind6"), ("blind8", "blind7"),
+    ("blind9", "seeds"), ("blind9", "newswire"), ("blind9", "encyclopedia"), ("blind9", "mixed"), ("blind9", "blind"),
+    ("blind9", "blind2"), ("blind9", "wide"), ("blind9", "blind3"), ("blind9", "blind4"), ("blind9", "blind5"),
+    ("blind9", "blind6"), ("blind9", "blind7"), ("blind9", "blind8"),
 ])
 def test_no_two_suites_share_a_question_or_a_document(mine, other, tmp_path):
     loaded = [load_suite("seeds" if n == "seeds" else REPO / SUITES[n][0], tmp_path / n)
