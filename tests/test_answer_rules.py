@@ -653,6 +653,28 @@ def test_money_written_with_a_scale_word_before_its_currency():
     assert measure_fit(q, five, Sentence("d", 0, len(text), text)) == 1.0
 
 
+def _one_article(texts: list[str], title: str):
+    """The sentences of one article "d" made of ``texts``, their neighbours and its docs map."""
+    from rag.compose import neighbours_of
+    from rag.sentences import Sentence
+
+    sents, at = [], 0
+    for t in texts:
+        sents.append(Sentence("d", at, at + len(t), t))
+        at += len(t) + 1
+    return sents, neighbours_of(sents), {"d": (" ".join(texts), {"title": title})}
+
+
+def _candidate(s, label: str, word: str, score: float):
+    """A candidate value ``word`` (labelled ``label``) of sentence ``s``, scored ``score``."""
+    from rag.candidates import Candidate
+    from rag.evidence import ScoredSentence
+    from rag.sentences import Entity
+
+    at = s.start + s.text.index(word)
+    return Candidate(Entity(label, word, at, at + len(word)), ScoredSentence(s, score, score, score, 1.0), score)
+
+
 def _fits(question: str, text: str, tagged: tuple[tuple[str, str], ...]) -> dict[str, float]:
     """answer_entities on one sentence whose entities are tagged as given (label, text)."""
     from rag.sentences import Entity, Sentence
@@ -1568,26 +1590,17 @@ def test_who_did_it_prefers_the_doer_of_the_questions_verb():
 
 
 def test_a_number_in_the_best_sentence_may_take_its_names_from_the_sentences_just_before():
-    from rag.candidates import Candidate, pinned
-    from rag.compose import neighbours_of
-    from rag.evidence import ScoredSentence
-    from rag.sentences import Entity, Sentence
+    from rag.candidates import pinned
 
     texts = ["The MAIB published its report on the grounding of the Tern on Tuesday.",
              "It found that the crew had ignored a fog warning.",
              "Fog had been forecast since dawn.",
              "The report made eleven recommendations.",
              "Four were for the ferry's owner."]
-    doc, sents, at = " ".join(texts), [], 0
-    for t in texts:
-        sents.append(Sentence("d", at, at + len(t), t))
-        at += len(t) + 1
-    neighbours, docs = neighbours_of(sents), {"d": (doc, {"title": "Ferry report"})}
+    sents, neighbours, docs = _one_article(texts, "Ferry report")
 
     def cand(i, word, score):
-        s = sents[i]
-        return Candidate(Entity("CARDINAL", word, s.start + s.text.index(word), s.start + s.text.index(word) + len(word)),
-                         ScoredSentence(s, score, score, score, 1.0), score)
+        return _candidate(sents[i], "CARDINAL", word, score)
 
     q = analyse("How many recommendations came out of the MAIB report?")
     best, weaker = cand(3, "eleven", 0.6), cand(4, "Four", 0.5)
@@ -1842,20 +1855,11 @@ def test_a_name_is_written_with_a_capital_whatever_its_label():
 
 
 def test_a_life_date_answers_for_the_person_the_question_names():
-    from rag.candidates import Candidate, pinned
-    from rag.compose import neighbours_of
-    from rag.evidence import ScoredSentence
-    from rag.sentences import Entity, Sentence
+    from rag.candidates import pinned
 
     texts = ["Ottilie Braxfield (2 May 1880 – 3 October 1951) was a British glass chemist.",
              "She married in 1905 and had a daughter, Maud, and a son."]
-    doc, sents, at = " ".join(texts), [], 0
-    for t in texts:
-        sents.append(Sentence("d", at, at + len(t), t))
-        at += len(t) + 1
-    neighbours, docs = neighbours_of(sents), {"d": (doc, {"title": "Ottilie Braxfield"})}
-    s, word = sents[0], "3 October 1951"
-    death = Candidate(Entity("DATE", word, s.start + s.text.index(word), s.start + s.text.index(word) + len(word)),
-                      ScoredSentence(s, 0.6, 0.6, 0.6, 1.0), 0.6)
+    sents, neighbours, docs = _one_article(texts, "Ottilie Braxfield")
+    death = _candidate(sents[0], "DATE", "3 October 1951", 0.6)
     assert pinned(analyse("When did Braxfield's daughter Maud die?"), [death], [death], neighbours, docs) is None
     assert pinned(analyse("When did Ottilie Braxfield die?"), [death], [death], neighbours, docs) == [death]
