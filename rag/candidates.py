@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rag.evidence import ScoredSentence, refers_back
-from rag.patterns import figure, life_event
+from rag.patterns import YEAR, figure, life_event
 from rag.sentences import Entity
 from rag.question import named_heads, question_names
 from rag.text import names_in, stem_all, tokenize
@@ -62,7 +62,6 @@ EPITHET_CHARS = 8
 # A name written this often in an article is what the article is about: its figures are
 # about it. (2 answered two more dev questions and one near miss; 4 answered 6 fewer.)
 SUBJECT_MENTIONS = 3
-YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 QUOTE_START = re.compile(r"^\s*[\"“]")
 # A sentence that refers back to a place named before it.
 PLACE_REFERENCE = re.compile(

@@ -250,6 +250,8 @@ _NOT_CLOCK_AFTER = (r"(?:%|per\s*cent|percent|metres?|meters?|m\b|km|kilo\w*|cm|
                     r"miles?|mph|feet|foot|ft\b|inch\w*|tonnes?|tons?|kg|grams?|g\b|lbs?|pounds|degrees?|°|knots?|"
                     r"lit(?:re|er)s?|hectares?|acres?|seconds?|million|billion|points?)")
 DIGIT_CLOCK = re.compile(rf"(?<![\d.,£$€¥])\d{{1,2}}[:.]\d\d(?![\d.,]\d)(?!\s*{_NOT_CLOCK_AFTER})|\d\s*[ap]\.?m\b", re.I)
+# A calendar year as written ("1894", "2025").
+YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 # Where another number starts ("three vehicles and 18 firefighters": 18 is the second).
 A_NUMBER = re.compile(rf"\d|{_NUMBER_WORDS}", re.I)
 

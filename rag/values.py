@@ -14,7 +14,7 @@ from functools import lru_cache
 from rag.dates import MONTHS, WEEKDAY_RE
 from rag.patterns import (
     A_NUMBER, COMMON_PLACE, COMMON_PLACE_FIT, DATELINE, DATELINE_FIT, DIGIT_CLOCK, EARLIER_FIGURE, FREQUENCY, LIFE_DATE, NUMERIC_LABELS,
-    PLACE_NOUNS, ASKS_LAST, LAST_BEFORE, life_event, PRIOR_OCCURRENCE, PRIOR_OCCURRENCE_FIT, TALLY, found_by_pattern,
+    PLACE_NOUNS, ASKS_LAST, LAST_BEFORE, life_event, PRIOR_OCCURRENCE, PRIOR_OCCURRENCE_FIT, TALLY, YEAR, found_by_pattern,
 )
 from rag.measures import DURATION, measure_fit, with_currency, with_range, with_unit, for_another
 from rag.wordlists import DETERMINERS, KIND_ALIASES, NAME_HEADS, PERSON_NOUNS, STOPWORDS, TALLY_NOUNS
@@ -83,7 +83,7 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
             continue
         fit = _when_fit(q, e, s, fit)
         if q.measure in {"count", "people", "headcount"} and (not (A_NUMBER.search(e.text) or _MANY.search(e.text))
-                                                             or e.label == "DATE" and _A_YEAR.fullmatch(e.text)):
+                                                             or e.label == "DATE" and YEAR.fullmatch(e.text)):
             continue  # "daytime flights", "in 1994": no count
         if q.measure and q.answer_type in {"number", "duration"}:
             if q.measure in {"count", "age", "frequency", "people", "headcount"} and e.label in NUMERIC_LABELS | {"TIME"}:
@@ -192,12 +192,13 @@ def _values_in(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
 # A sum given per year, week … keeps its rate in the short answer ("2,000 pounds a year").
 RATE_IN_ANSWER = True
 _PER_TIME = re.compile(r"\s+(?:a|per|each)\s+(?:year|week|month|day|hour|night)\b")
-_A_YEAR = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})")
 _LIFESPAN = re.compile(r"\d{4}\s*[-–]\s*\d{4}")
+# Words that count without a figure ("dozens", "both").
 _MANY = re.compile(r"\b(?:one|dozens?|scores|hundreds|thousands|millions|billions|several|both)\b", re.I)
+# How often, said in one word ("daily"): no answer to when.
+_HOW_OFTEN = re.compile(r"(?:twice\s+)?(?:daily|weekly|fortnightly|monthly|yearly|annually|nightly|hourly)", re.I)
 # "How long / far / high / tall / deep / wide / heavy …": a size, a distance or a time ("how far
 # along": a share done).
-_HOW_OFTEN = re.compile(r"(?:twice\s+)?(?:daily|weekly|fortnightly|monthly|yearly|annually|nightly|hourly)", re.I)
 _ASKS_DIMENSION = re.compile(r"\bhow\s+(?:long|far|high|tall|deep|wide|heavy|old|fast)\b", re.I)
 
 
