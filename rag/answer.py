@@ -36,6 +36,7 @@ from rag.question import QuestionAnalysis, analyse, copular_role, question_names
 from rag.sentences import consistent_labels
 from rag.settings import RagSettings
 from rag.text import stem_all, tokenize
+from rag.wordlists import HEAD_ROLES, HEAD_ROLES_ASKED
 from rag.types import Answer
 from rag.values import inside, kinds_of, titled_with
 from rag.vocab import load_vocab
@@ -314,6 +315,8 @@ class ExtractiveAnswerer:
         if q.answer_type == "person" and q.focus and ROLE_SYNONYM < 1:
             # "Who was the lead researcher?": "the study's lead investigator, Dr …".
             near = self.words.near_words(q.focus, [r.sentence.text for r in wider], ROLE_SYNONYM)
+            # "the water company boss": its chief executive (or chair, director …).
+            near |= HEAD_ROLES if q.focus in HEAD_ROLES_ASKED else set()
             q = replace(q, role_synonyms=frozenset(stem_all(sorted(near))))
         q_stems = set(stem_all(list(q.key_terms)))
         idf = term_weights(wider, q_stems)

@@ -50,6 +50,10 @@ def found_by_pattern(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
         misread = [(o.start, o.end) for o in s.entities if o.label not in _MISREAD_PLACE]
         found += [e for e in _spans(_AT_NAME, s, "GPE", group=1, relabel=True)
                   if not (MONTHS.match(e.text) or WEEKDAY_RE.match(e.text)) and not any(x < e.end and e.start < y for x, y in misread)]
+        # "met business owners at the Corn Exchange": a building, whatever label spaCy gave it.
+        at_the = [(o.start, o.end) for o in s.entities if o.label not in _MISREAD_PLACE | {"ORG"}]
+        found += [e for e in _spans(_AT_THE_NAME, s, "FAC", group=1, relabel=True)
+                  if not any(x < e.end and e.start < y for x, y in at_the)]
     if q.focus and q.answer_type in _KIND_LABELS:
         # "Which mint struck the pennies?": "the mint of Corrabridge", a name spaCy may miss.
         kind_of = re.compile(rf"\bthe\s+{re.escape(q.focus)}\s+(?:of|at)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})")
@@ -105,9 +109,11 @@ _TITLED = re.compile(r"\b(?:Mayor|Minister|President|Prime Minister|Governor|Pre
 _PERSON_NOUNS = "|".join(PERSON_NOUNS)
 # A name followed by its role ("Morven Ashgrove, the trust's chief executive, said …"),
 # which spaCy's small model can miss when the name opens the sentence.
+# News often drops the article: "Carys Whitlow, operations director of Caddon Valley Water, said".
 _APPOSED_PERSON = re.compile(
-    rf"(?<![\w'’-])((?!The\b)[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){{1,2}}),\s+(?:the|a|an|its|his|her|"
-    rf"their|[A-Z][\w'’-]*['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_PERSON_NOUNS})s?\b")
+    rf"(?<![\w'’-])((?!The\b)[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){{1,2}}),\s+(?:(?:the|a|an|its|his|her|"
+    rf"their|[A-Z][\w'’-]*['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_PERSON_NOUNS})s?\b|(?:[a-z][\w'’-]*\s+){{0,2}}?"
+    rf"(?:{_PERSON_NOUNS})s?\s+(?:of|at|for)\s+(?:the\s+)?[A-Z])")
 
 _ROLE_THEN_NAME = re.compile(
     rf"\b(?:{_PERSON_NOUNS})s?,\s+((?!The\b)[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){{0,2}})"
@@ -156,7 +162,8 @@ def _titled_people(s: Sentence) -> list[Entity]:
 
 _DAY_MONTH_YEAR = (r"(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}|"
                    r"(?:c\.\s*)?\d{4})")
-_LIFE_SPAN = re.compile(rf"\((?:born\s+)?({_DAY_MONTH_YEAR})\s*[–—-]\s*(?:died\s+)?({_DAY_MONTH_YEAR})\)")
+# "(née Fairlie; 14 February 1931 – 2 October 2011)": a birth name or a pronunciation may come first.
+_LIFE_SPAN = re.compile(rf"\((?:[^();]{{1,60}};\s*)?(?:born\s+)?({_DAY_MONTH_YEAR})\s*[–—-]\s*(?:died\s+)?({_DAY_MONTH_YEAR})\)")
 LIFE_DATE = "LIFE_DATE"  # the label of a date read from "(born – died)"
 DATELINE = "DATELINE"  # the label of a dateline's place
 DATELINE_FIT = 0.6
@@ -184,6 +191,7 @@ _PLACE_OF = re.compile(rf"\b(?:the\s+)?{PLACE_NOUNS}\s+of\s+([A-Z][\w'’-]+(?:\
 _NAMED_AFTER = re.compile(r"\s+of\s+[A-Z]")
 # A name after "at", "in" or "near" that spaCy leaves untagged: most often a place.
 _AT_NAME = re.compile(r"\b(?:at|in|near)\s+([A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*){0,2})\b(?!['’])")
+_AT_THE_NAME = re.compile(r"\bat\s+the\s+([A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*){0,2})\b(?!['’])")
 # Labels spaCy's small model gives place names it misreads.
 _MISREAD_PLACE = {"PRODUCT", "PERSON", "WORK_OF_ART", "LAW", "EVENT"}
 _DATELINE = re.compile(r"^\W*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)?)"

@@ -89,6 +89,12 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
         question = re.sub(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*", lambda m: _as_cased(
             corrected.get(m.group().lower(), m.group()), m.group()), question)
     wh, atype = _answer_type(fixed)
+    if wh is None and "," in question:
+        # "According to the wire report, roughly how many households …": the question starts
+        # after the clause that says where to look.
+        lead = len(tokenize(question.split(",", 1)[0]))
+        if (later := _answer_type(fixed[lead:]))[0] is not None:
+            wh, atype = later
     if atype == "number" and _lasts(fixed, question):
         atype = "duration"  # "How long was the road closed?": a length of time, not of the road
     # "far" in "how far", "long" in "how long": part of the question form, not its topic.

@@ -14,7 +14,8 @@ from functools import lru_cache
 from rag.dates import MONTHS, WEEKDAY_RE
 from rag.patterns import (
     A_NUMBER, COMMON_PLACE, COMMON_PLACE_FIT, DATELINE, DATELINE_FIT, DIGIT_CLOCK, EARLIER_FIGURE, FREQUENCY, LIFE_DATE, NUMERIC_LABELS,
-    PLACE_NOUNS, ASKS_LAST, LAST_BEFORE, life_event, PRIOR_OCCURRENCE, PRIOR_OCCURRENCE_FIT, TALLY, YEAR, found_by_pattern,
+    PLACE_NOUNS, ASKS_LAST, LAST_BEFORE, life_event, PRIOR_OCCURRENCE, PRIOR_OCCURRENCE_FIT, QUALIFIERS, TALLY, YEAR,
+    found_by_pattern,
 )
 from rag.measures import DURATION, measure_fit, with_currency, with_range, with_unit, for_another
 from rag.wordlists import DETERMINERS, KIND_ALIASES, NAME_HEADS, PERSON_NOUNS, STOPWORDS, TALLY_NOUNS
@@ -234,6 +235,8 @@ def _kind_fit(q: QuestionAnalysis, e: Entity, s: Sentence, focus: str | None) ->
     if e.label == DATELINE:
         fit = DATELINE_FIT  # often where it happened, sometimes only where it was written
     elif e.label == COMMON_PLACE:
+        if q.focus in POLITICAL_PLACES:
+            return None  # "In which town …": a town has a name ("the town hall" is none)
         fit = COMMON_PLACE_FIT  # a place without a name: a name, when there is one, wins
     elif q.answer_type == "place" and PLACE_HEADS.search(_head_part(e.text)):
         fit = 1.0  # spaCy's small model calls "Pier 33" a PERSON
@@ -389,7 +392,10 @@ def _named_by(e: Entity, q_stems: set[str], inside: set[str] = frozenset()) -> b
     Biden") unless the question uses it only inside another name ("the Calder and Moy
     company" does not name James Moy); anything else by its head word or half its words:
     "North Korean" does not name "the Korean Central News Agency"."""
-    words = [w for w in tokenize(e.text) if len(w) > 2 and w not in {"the", "and"}]
+    # ("roughly 9,800" is not named by "Roughly how many …": a hedge names nothing.)
+    words = [w for w in tokenize(QUALIFIERS.sub("", e.text)) if len(w) > 2 and w not in {"the", "and"}]
+    if not words:
+        return False
     stems = stem_all(words)
     shared = [st for st in stems if st in q_stems]
     if not shared:

@@ -143,6 +143,10 @@ KIND_ALIASES = {"road": {"highway", "motorway", "route", "interstate", "street",
                 "award": {"prize", "medal", "trophy", "honour", "honor"}, "prize": {"award", "medal", "trophy"},
                 "ship": {"steamship", "steamer", "vessel", "ferry", "liner", "schooner", "tug", "boat"},
                 "vessel": {"ship", "steamship", "ferry", "boat"}, "boat": {"ship", "vessel", "ferry"}}
+# Who heads an organisation: "its boss" or "its head" is written as one of these titles.
+HEAD_ROLES_ASKED = {"boss", "head", "leader"}
+HEAD_ROLES = {"chief", "executive", "director", "chairman", "chairwoman", "chair", "president", "ceo",
+              "manager", "head", "leader", "boss", "governor", "commissioner", "principal"}
 # Nouns after "which"/"what" that name no kind of thing ("what kind of …", "which part …").
 VAGUE_KINDS = {"kind", "kinds", "sort", "sorts", "type", "types", "part", "parts", "way", "ways", "one", "ones",
                "thing", "things", "happened", "else"}

@@ -1863,3 +1863,62 @@ def test_a_life_date_answers_for_the_person_the_question_names():
     death = _candidate(sents[0], "DATE", "3 October 1951", 0.6)
     assert pinned(analyse("When did Braxfield's daughter Maud die?"), [death], [death], neighbours, docs) is None
     assert pinned(analyse("When did Ottilie Braxfield die?"), [death], [death], neighbours, docs) == [death]
+
+
+def test_a_birth_name_before_the_life_span_in_brackets():
+    text = "Agathe Morrow (née Pim; 3 June 1902 – 11 January 1978) was a Scottish botanist."
+    assert list(_fits("When was Agathe Morrow born?", text, (("PERSON", "Agathe Morrow"),))) == ["3 June 1902"]
+    assert list(_fits("When did Agathe Morrow die?", text, (("PERSON", "Agathe Morrow"),))) == ["11 January 1978"]
+
+
+def test_a_name_followed_by_a_role_without_an_article_is_a_person():
+    # spaCy's small model can leave a sentence's first name untagged.
+    text = "Ilse Brannock, finance director of Orrin Foods, said sales had fallen."
+    assert "Ilse Brannock" in _fits("Who is the finance director of Orrin Foods?", text, (("ORG", "Orrin Foods"),))
+    # (a place and its description is no person)
+    assert not _fits("Who is the finance director?", "Pellow Bay, home of the regatta, is quiet.", ())
+
+
+def test_a_name_after_at_the_answers_where_whatever_its_label():
+    text = "The minister met farmers at the Grain Exchange on Friday."
+    fits = _fits("Where did the minister meet farmers?", text, (("ORG", "the Grain Exchange"), ("DATE", "Friday")))
+    assert fits.get("Grain Exchange") == 1.0
+
+
+def test_which_town_wants_a_named_town():
+    text = "Officials spoke at the town hall in Orbury."
+    fits = _fits("In which town did officials speak?", text, (("GPE", "Orbury"),))
+    assert "Orbury" in fits and not any("hall" in v for v in fits)
+
+
+def test_the_question_word_after_an_opening_clause():
+    q = analyse("According to the first wire report, roughly how many homes lost power?")
+    assert (q.wh, q.answer_type, q.counted) == ("how", "number", "homes")
+    assert analyse("In the encyclopedia's account of the long voyage, who sailed the ship?").answer_type == "person"
+
+
+def test_a_hedge_the_question_also_uses_does_not_name_the_value():
+    from rag.sentences import Entity, Sentence
+    from rag.text import stem_all
+    from rag.values import answer_entities
+
+    q = analyse("Roughly how many households does the notice cover?")
+    text = "The notice covers roughly 9,800 households."
+    s = Sentence("d", 0, len(text), text, [Entity("CARDINAL", "roughly 9,800", 18, 31)])
+    assert [e.text for e, _ in answer_entities(q, s, set(stem_all(list(q.key_terms))))] == ["roughly 9,800"]
+
+
+def test_an_organisations_boss_is_its_chief_executive(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "orrin.txt").write_text(
+        "Orrin Foods cuts jobs\n\n"
+        "Orrin Foods will cut 200 jobs at its bakery in Delworth, the company said on Monday. "
+        "Its chief executive, Ilse Brannock, blamed the rising cost of flour. "
+        "The firm was founded in 1961 and employs 1,400 people.\n", encoding="utf-8")
+    (corpus / "metadata.json").write_text(json.dumps(
+        {"orrin": {"title": "Orrin Foods cuts jobs", "published": "2025-03-04", "source": "Wire"}}), encoding="utf-8")
+    p = Pipeline(RagSettings(data_dir=tmp_path / "data", corpus_dir=corpus, show_progress=False))
+    assert p.ingest(corpus).errors == []
+    a = p.query("Who is the boss of Orrin Foods?")
+    assert not a.abstained and a.short_answer == "Ilse Brannock", a.text
