@@ -70,6 +70,12 @@ REFERRING_INSIDE = re.compile(
 AUTHOR_WORDS = re.compile(r"\b(wrote|written|author|authors|byline|reporter|journalist)\b", re.I)
 BYLINE = re.compile(r"\bBy\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+")
 W_BYLINE = 0.3
+# A sentence that asks the question itself ("investigators would examine why river water
+# continued to be pumped …") does not answer why or how.
+INDIRECT_QUESTION = re.compile(r"\b(?:examine|examining|investigate|investigating|determine|establish|explain|"
+                               r"understand|know|known|unclear|asked|asking|ask|wonder(?:ed|ing)?|look into|"
+                               r"looking into|find out|question(?:ed|ing)?)\s+(?:why|how)\b", re.I)
+INDIRECT_FACTOR = 0.8
 # Headlines, captions and bylines (no closing punctuation) rarely answer a question.
 HEADLINE_FACTOR = 0.85
 
@@ -90,6 +96,18 @@ def refers_back(text: str) -> bool:
 
 def headline_like(text: str) -> bool:
     return not text.rstrip().endswith((".", "!", "?", "”", '"', "’", "'", ")", "…"))
+
+
+# A section's heading ("Early life and education", "Contamination."), which plain text runs
+# into the sentences after it: a few words that name nothing and say nothing (no verb of
+# being or having, no quotation: "Nothing was done." and "We just went." are sentences).
+HEADING_WORDS = 4
+_NOT_HEADING = re.compile(r"[\"“”?:]|\b(?:is|are|was|were|be|been|did|do|does|has|have|had|will|would|can|could)\b", re.I)
+
+
+def _heading(s: Sentence) -> bool:
+    return (len(s.text.split()) <= HEADING_WORDS and not s.entities and not any(ch.isdigit() for ch in s.text)
+            and not _NOT_HEADING.search(s.text))
 
 
 @dataclass
@@ -179,8 +197,12 @@ def rank_sentences(
         score = W_DENSE * float(d) + W_LEXICAL * lexical + W_TYPE * tmatch
         if asks_author and BYLINE.search(s.text):
             score += W_BYLINE
+        elif _heading(s):
+            score = 0.0  # a section's heading: no sentence, no evidence
         elif headline_like(s.text):
             score *= HEADLINE_FACTOR
+        if q.answer_type == "explanation" and INDIRECT_QUESTION.search(s.text):
+            score *= INDIRECT_FACTOR
         out.append(ScoredSentence(s, score, float(d), lexical, tmatch, matched, tuple(near)))
     out.sort(key=lambda x: x.score, reverse=True)
     return out

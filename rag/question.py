@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from rag.text import stem_all, tokenize
 from rag.vocab import MIN_TYPO_LEN, Vocab, one_edit, one_swap, truecase  # noqa: F401 (Vocab re-exported)
 from rag.wordlists import (  # noqa: F401 (STOPWORDS is re-exported)
-    AUXILIARIES, DETERMINERS, FOLLOW_UP_PRONOUNS, GENERIC_COUNTED, IRREGULAR_PLURALS, MEASURE_NOUNS, MONEY_NOUNS,
+    AUXILIARIES, CAUSE_VERBS, DETERMINERS, FOLLOW_UP_PRONOUNS, GENERIC_COUNTED, IRREGULAR_PLURALS, MEASURE_NOUNS, MONEY_NOUNS,
     MEASURES, MODALS, NAME_HEADS, WEIGH_WORDS, NOT_AMOUNTS, VAGUE_KINDS, PROGRESS_WORDS, MONEY_VERBS, MONEY_WORDS, NUMBER_HOW, STOPWORDS, TALLY_NOUNS, TYPE_NOUNS, WHEN_HOW,
 )
 
@@ -348,8 +348,10 @@ def _fix_stopword(word: str) -> str | None:
 
 
 def _fix_term(word: str, vocab: "Vocab") -> str | None:
-    if len(word) < MIN_TYPO_LEN - 1 or word.isdigit() or stem_all([word])[0] in vocab.stems:
-        return None  # a form of a corpus word ("leave" when the corpus says "leaves", "left")
+    if len(word) < MIN_TYPO_LEN - 1 or any(ch.isdigit() for ch in word) or stem_all([word])[0] in vocab.stems:
+        # A form of a corpus word ("leave" when the corpus says "leaves", "left"); a figure
+        # ("the 1860s" is no typo of "the 1870s").
+        return None
     if len(word) >= MIN_TYPO_LEN:
         # One letter left out, added, changed or two swapped: the commonest such corpus word
         # ("scoerd" -> "scored", not the closer-looking "scorer"), or a word questions are
@@ -406,6 +408,8 @@ def _answer_type(words: list[str]) -> tuple[str | None, AnswerType]:
             if nxt in NUMBER_HOW:
                 return w, "number"
             return w, "explanation"
+        if w == "what" and nxt in CAUSE_VERBS:
+            return w, "explanation"  # "What prompted the traders to …?": a cause
         if w in {"what", "which"}:
             if noun := _type_noun(words[i + 1 :]):
                 if MEASURE_NOUNS.get(noun) == "duration":

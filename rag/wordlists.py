@@ -143,6 +143,9 @@ KIND_ALIASES = {"road": {"highway", "motorway", "route", "interstate", "street",
                 "award": {"prize", "medal", "trophy", "honour", "honor"}, "prize": {"award", "medal", "trophy"},
                 "ship": {"steamship", "steamer", "vessel", "ferry", "liner", "schooner", "tug", "boat"},
                 "vessel": {"ship", "steamship", "ferry", "boat"}, "boat": {"ship", "vessel", "ferry"}}
+# "What <verb> …" asks for a cause: "What prompted the traders to …", "What led to the closure?"
+CAUSE_VERBS = {"caused", "causes", "cause", "prompted", "prompts", "prompt", "triggered", "triggers", "trigger",
+               "led", "leads", "sparked", "sparks", "drove", "drives", "forced", "forces", "made", "makes"}
 # Who heads an organisation: "its boss" or "its head" is written as one of these titles.
 HEAD_ROLES_ASKED = {"boss", "head", "leader"}
 HEAD_ROLES = {"chief", "executive", "director", "chairman", "chairwoman", "chair", "president", "ceo",

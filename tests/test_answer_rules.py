@@ -1922,3 +1922,39 @@ def test_an_organisations_boss_is_its_chief_executive(tmp_path):
     assert p.ingest(corpus).errors == []
     a = p.query("Who is the boss of Orrin Foods?")
     assert not a.abstained and a.short_answer == "Ilse Brannock", a.text
+
+
+def test_a_heading_is_no_evidence_and_a_sentence_asking_why_no_reason():
+    import numpy as np
+    from rag.evidence import rank_sentences
+    from rag.sentences import Sentence
+    from rag.vocab import Vocab
+
+    texts = ["Fire spread.", "Investigators will examine why the fire spread so fast.",
+             "Investigators say the fire spread so fast."]
+    sents, at = [], 0
+    for t in texts:
+        sents.append(Sentence("mill", at, at + len(t), t))
+        at += len(t) + 1
+    vocab = Vocab({"fire": 3, "spread": 3, "fast": 2, "floors": 1, "oil": 1})
+    vecs, qvec = np.zeros((3, 384), np.float32), np.zeros(384, np.float32)
+    scores = lambda q: {r.sentence.text: r.score for r in rank_sentences(analyse(q, vocab), qvec, sents, vecs, vocab)}
+    why = scores("Why did the fire spread so fast?")
+    assert why["Fire spread."] == 0.0  # a section's heading
+    assert why[texts[1]] < why[texts[2]]  # it asks the question again
+    how = scores("How fast did the fire spread?")
+    assert how[texts[1]] == how[texts[2]]  # (a why or how question that asks for an explanation)
+
+
+def test_what_caused_asks_for_a_reason():
+    assert analyse("What caused the fire to spread so quickly?").answer_type == "explanation"
+    assert analyse("What prompted the traders to found a water company?").answer_type == "explanation"
+    assert analyse("What company owns the mill?").answer_type != "explanation"
+
+
+def test_a_figure_in_the_question_is_never_corrected_as_a_typo():
+    from rag.vocab import Vocab
+
+    vocab = Vocab({"1870s": 3, "merchants": 2, "water": 5, "company": 4})
+    q = analyse("Why did merchants start a water company in the 1860s?", vocab)
+    assert "1860s" in q.key_terms and "1870s" not in q.key_terms
