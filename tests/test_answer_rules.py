@@ -1958,3 +1958,31 @@ def test_a_figure_in_the_question_is_never_corrected_as_a_typo():
     vocab = Vocab({"1870s": 3, "merchants": 2, "water": 5, "company": 4})
     q = analyse("Why did merchants start a water company in the 1860s?", vocab)
     assert "1860s" in q.key_terms and "1870s" not in q.key_terms
+
+
+def test_what_is_only_due_or_what_someone_said_they_would_do_has_not_happened(tmp_path):
+    p = _one_corpus(tmp_path, "tank", "Storm tank for Orbury", (
+        "The water company agreed to build a storm tank at Orbury, due for completion in 2027. "
+        "The old overflow at Orbury discharged sewage for 11 hours on Sunday. "
+        "The town's MP, Ana Ruiz, said she would raise the overflow in parliament next month."), published="2025-05-02")
+    from rag.answer import PLANNED
+
+    assert PLANNED.search("a storm tank at Orbury, due for completion in 2027")
+    assert not PLANNED.search("The line closed due to flooding on Sunday.")
+    a = p.query("What did Ana Ruiz tell parliament about the Orbury overflow?")
+    assert a.abstained, a.text
+    # What did happen is still answered.
+    a = p.query("When did the Orbury overflow discharge sewage?")
+    assert not a.abstained and "Sunday" in a.short_answer, a.text
+
+
+def _one_corpus(tmp_path, name: str, title: str, text: str, published: str = "2025-05-02") -> Pipeline:
+    """A pipeline over one article ``name`` (its title, then ``text``)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / f"{name}.txt").write_text(f"{title}\n\n{text}\n", encoding="utf-8")
+    (corpus / "metadata.json").write_text(json.dumps(
+        {name: {"title": title, "published": published, "source": "Wire"}}), encoding="utf-8")
+    p = Pipeline(RagSettings(data_dir=tmp_path / "data", corpus_dir=corpus, show_progress=False))
+    assert p.ingest(corpus).errors == []
+    return p
