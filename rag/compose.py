@@ -10,7 +10,7 @@ from typing import Iterator
 
 from rag.candidates import exclusive, time_of_day_conflict
 from rag.evidence import BYLINE, ScoredSentence
-from rag.patterns import DATELINE
+from rag.patterns import DATELINE, YEAR
 from rag.sentences import Entity
 from rag.text import stem_all, tokenize
 from rag.types import Answer, Citation
@@ -50,12 +50,13 @@ def as_written(word: str, text: str) -> str:
 
 
 def render_value(e: Entity) -> str:
-    """The entity as written, with the resolved calendar date when the wording lacks it; a
-    dateline's capitals as a name is written ("KOUROU, French Guiana" -> "Kourou, …")."""
+    """The entity as written, with the resolved calendar date when the wording lacks it (a
+    date that writes its year is placed already); a dateline's capitals as a name is
+    written ("KOUROU, French Guiana" -> "Kourou, …")."""
     text = e.text.strip()
     if e.label == DATELINE:
         text = re.sub(r"\b[A-Z][A-Z'’.-]+\b", lambda m: m.group().capitalize(), text)
-    if e.resolved_label:
+    if e.resolved_label and not YEAR.search(text):  # ("September 2024" needs no "1 – 30 September 2024")
         missing = [tok for tok in e.resolved_label.replace("–", " ").split() if tok not in text]
         if missing:
             return f"{text} ({e.resolved_label})"

@@ -1986,3 +1986,13 @@ def _one_corpus(tmp_path, name: str, title: str, text: str, published: str = "20
     p = Pipeline(RagSettings(data_dir=tmp_path / "data", corpus_dir=corpus, show_progress=False))
     assert p.ingest(corpus).errors == []
     return p
+
+
+def test_a_date_that_writes_its_year_is_shown_as_written():
+    from rag.compose import render_value
+    from rag.sentences import Entity
+
+    month = Entity("DATE", "September 2024", 0, 14, "2024-09-01/2024-09-30", "1 September 2024 – 30 September 2024")
+    assert render_value(month) == "September 2024"
+    day = Entity("DATE", "Tuesday", 0, 7, "2024-09-10", "10 September 2024")
+    assert render_value(day) == "Tuesday (10 September 2024)"
