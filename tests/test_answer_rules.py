@@ -1718,18 +1718,11 @@ def test_what_proportion_asks_for_a_part_of_a_whole():
 
 
 def test_a_past_date_question_whose_best_sentence_is_only_planned_is_not_answered_from_another(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "carving.txt").write_text(
-        "Brackley Figure\n\n"
+    p = _one_corpus(tmp_path, "carving", "Brackley Figure", (
         "The Brackley Figure is an oak carving found at a gravel pit near Kelso in May 2025. "
         "It is scheduled to go on display at Kelso Museum once its conservation is complete. "
         "In October 2025 a laboratory dated the carving to the Iron Age. "
-        "The figure is 1.6 metres tall.\n", encoding="utf-8")
-    (corpus / "metadata.json").write_text(json.dumps(
-        {"carving": {"title": "Brackley Figure", "published": "2025-11-02", "source": "Encyclopedia"}}), encoding="utf-8")
-    p = Pipeline(RagSettings(data_dir=tmp_path / "data", corpus_dir=corpus, show_progress=False))
-    assert p.ingest(corpus).errors == []
+        "The figure is 1.6 metres tall."), published="2025-11-02", source="Encyclopedia")
     a = p.query("On what date did the Brackley Figure go on show at Kelso Museum?")
     assert a.abstained, a.text
     # Asked when it was dated, the date stands.
@@ -1909,17 +1902,10 @@ def test_a_hedge_the_question_also_uses_does_not_name_the_value():
 
 
 def test_an_organisations_boss_is_its_chief_executive(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "orrin.txt").write_text(
-        "Orrin Foods cuts jobs\n\n"
+    p = _one_corpus(tmp_path, "orrin", "Orrin Foods cuts jobs", (
         "Orrin Foods will cut 200 jobs at its bakery in Delworth, the company said on Monday. "
         "Its chief executive, Ilse Brannock, blamed the rising cost of flour. "
-        "The firm was founded in 1961 and employs 1,400 people.\n", encoding="utf-8")
-    (corpus / "metadata.json").write_text(json.dumps(
-        {"orrin": {"title": "Orrin Foods cuts jobs", "published": "2025-03-04", "source": "Wire"}}), encoding="utf-8")
-    p = Pipeline(RagSettings(data_dir=tmp_path / "data", corpus_dir=corpus, show_progress=False))
-    assert p.ingest(corpus).errors == []
+        "The firm was founded in 1961 and employs 1,400 people."), published="2025-03-04")
     a = p.query("Who is the boss of Orrin Foods?")
     assert not a.abstained and a.short_answer == "Ilse Brannock", a.text
 
@@ -1927,15 +1913,10 @@ def test_an_organisations_boss_is_its_chief_executive(tmp_path):
 def test_a_heading_is_no_evidence_and_a_sentence_asking_why_no_reason():
     import numpy as np
     from rag.evidence import rank_sentences
-    from rag.sentences import Sentence
-    from rag.vocab import Vocab
 
     texts = ["Fire spread.", "Investigators will examine why the fire spread so fast.",
              "Investigators say the fire spread so fast."]
-    sents, at = [], 0
-    for t in texts:
-        sents.append(Sentence("mill", at, at + len(t), t))
-        at += len(t) + 1
+    sents = _one_article(texts, "Orla Mill")[0]
     vocab = Vocab({"fire": 3, "spread": 3, "fast": 2, "floors": 1, "oil": 1})
     vecs, qvec = np.zeros((3, 384), np.float32), np.zeros(384, np.float32)
     scores = lambda q: {r.sentence.text: r.score for r in rank_sentences(analyse(q, vocab), qvec, sents, vecs, vocab)}
@@ -1976,13 +1957,14 @@ def test_what_is_only_due_or_what_someone_said_they_would_do_has_not_happened(tm
     assert not a.abstained and "Sunday" in a.short_answer, a.text
 
 
-def _one_corpus(tmp_path, name: str, title: str, text: str, published: str = "2025-05-02") -> Pipeline:
+def _one_corpus(tmp_path, name: str, title: str, text: str, published: str = "2025-05-02",
+                source: str = "Wire") -> Pipeline:
     """A pipeline over one article ``name`` (its title, then ``text``)."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / f"{name}.txt").write_text(f"{title}\n\n{text}\n", encoding="utf-8")
     (corpus / "metadata.json").write_text(json.dumps(
-        {name: {"title": title, "published": published, "source": "Wire"}}), encoding="utf-8")
+        {name: {"title": title, "published": published, "source": source}}), encoding="utf-8")
     p = Pipeline(RagSettings(data_dir=tmp_path / "data", corpus_dir=corpus, show_progress=False))
     assert p.ingest(corpus).errors == []
     return p
