@@ -1,11 +1,13 @@
-"""CI gate: the product on the held-out test splits of the fourteen gold suites, on the real stack.
+"""CI gate: the product on the held-out test splits of the sixteen gold suites, on the real stack.
 
 The seeds (the shipped corpus), newswire (six other news articles), encyclopedia (six
 encyclopedia-style articles), mixed, blind, blind2, wide, blind3, blind4, blind5, blind6,
-blind7, blind8 and blind9 (three of each): the last thirteen were written blind to check that
-the engine generalises; blind8 and blind9 were never tuned on; the dev splits of the others are tuned on
-(blind3's from the seventh session, blind4's from the eighth, blind2's, blind5's and
-blind6's from the ninth, blind7's from the tenth); every test split is held out. Thresholds sit about one question under the figures measured when
+blind7, blind8, blind9, blind10 and blind11 (three of each): the last fifteen were written
+blind to check that the engine generalises; blind8, blind9 and blind11 were never tuned on;
+the dev splits of the others are tuned on (blind3's from the seventh session, blind4's from
+the eighth, blind2's, blind5's and blind6's from the ninth, blind7's from the tenth,
+blind10's from the twelfth); every test split is held out (the eleventh session read the
+older ones' failures). Thresholds sit about one question under the figures measured when
 they were set, so a change that loses a question's worth of grounding fails here and must
 either be fixed or come with a re-measurement (``python -m eval --split test
 --no-baselines`` with each ``--suite``) and new numbers. Raise them when the product
@@ -89,6 +91,11 @@ REPO = Path(__file__).resolve().parent.parent
 # One lowered, with the reason: seeds cited doc 89.2 -> 86.0 %, because two which-questions
 # typed as organisations now ("Which Russian news agency …") answer another article's
 # agency, wrongly, where they had quoted the right article's passage with no short answer.
+# Twelfth session, measured at 44c0cff. blind10's dev split is tuned on from now; its test
+# split (53: 44 answerable + 9) is held out: 65.9 / 60.0 / 91.0 / 4 of 9 / 11.4 %, faithful
+# 100 %, doc hit@5 100 %, the same at 9abcb68 (the session's start). New, never tuned on or
+# read: blind11 (53: 44 + 9): 65.9 / 62.2 / 85.5 / 5 of 9 / 13.6 %, faithful 100 %, the same
+# at 9abcb68. Floors raised: newswire 78.9 / 71.4 / false abstention 0 %.
 FLOORS = {
     "seeds": {
         "accuracy": 0.69, "answer_accuracy": 0.73, "factoid_short_accuracy": 0.71,
@@ -97,7 +104,7 @@ FLOORS = {
         "abstention_accuracy": 0.36,
     },
     "newswire": {
-        "answer_accuracy": 0.73, "factoid_short_accuracy": 0.64, "doc_hit@5": 0.97,
+        "answer_accuracy": 0.76, "factoid_short_accuracy": 0.67, "doc_hit@5": 0.97,
         "cited_doc_correct": 0.96, "faithfulness": 0.98, "abstention_accuracy": 0.44,
     },
     "encyclopedia": {
@@ -148,13 +155,23 @@ FLOORS = {
         "answer_accuracy": 0.68, "factoid_short_accuracy": 0.61, "doc_hit@5": 0.97,
         "cited_doc_correct": 0.86, "faithfulness": 0.97, "abstention_accuracy": 0.33,
     },
+    "blind10": {
+        "answer_accuracy": 0.63, "factoid_short_accuracy": 0.57, "doc_hit@5": 0.97,
+        "cited_doc_correct": 0.88, "faithfulness": 0.98, "abstention_accuracy": 0.33,
+    },
+    "blind11": {
+        "answer_accuracy": 0.63, "factoid_short_accuracy": 0.59, "doc_hit@5": 0.97,
+        "cited_doc_correct": 0.82, "faithfulness": 0.98, "abstention_accuracy": 0.44,
+    },
 }
-MAX_FALSE_ABSTENTION_RATE = {"seeds": 0.065, "newswire": 0.08, "encyclopedia": 0.085, "mixed": 0.03, "blind": 0.06,
+MAX_FALSE_ABSTENTION_RATE = {"seeds": 0.065, "newswire": 0.03, "encyclopedia": 0.085, "mixed": 0.03, "blind": 0.06,
                              "blind2": 0.075, "wide": 0.09, "blind3": 0.12, "blind4": 0.19,
-                             "blind5": 0.14, "blind6": 0.12, "blind7": 0.095, "blind8": 0.045, "blind9": 0.07}
+                             "blind5": 0.14, "blind6": 0.12, "blind7": 0.095, "blind8": 0.045, "blind9": 0.07,
+                             "blind10": 0.14, "blind11": 0.16}
 SIZES = {"seeds": (76, 65), "newswire": (47, 38), "encyclopedia": (45, 37), "mixed": (42, 37), "blind": (44, 37),
          "blind2": (48, 41), "wide": (53, 45), "blind3": (52, 44), "blind4": (52, 43),
-         "blind5": (53, 44), "blind6": (54, 44), "blind7": (53, 44), "blind8": (54, 45), "blind9": (53, 44)}
+         "blind5": (53, 44), "blind6": (54, 44), "blind7": (53, 44), "blind8": (54, 45), "blind9": (53, 44),
+         "blind10": (53, 44), "blind11": (53, 44)}
 SUITES = {
     "seeds": "seeds",
     "newswire": str(REPO / "eval" / "data" / "newswire"),
@@ -170,6 +187,8 @@ SUITES = {
     "blind7": str(REPO / "eval" / "data" / "blind7"),
     "blind8": str(REPO / "eval" / "data" / "blind8"),
     "blind9": str(REPO / "eval" / "data" / "blind9"),
+    "blind10": str(REPO / "eval" / "data" / "blind10"),
+    "blind11": str(REPO / "eval" / "data" / "blind11"),
 }
 
 pytestmark = pytest.mark.slow
