@@ -36,10 +36,10 @@ from rag.question import QuestionAnalysis, analyse, copular_role, question_names
 from rag.sentences import consistent_labels
 from rag.settings import RagSettings
 from rag.text import stem_all, tokenize
-from rag.wordlists import HEAD_ROLES, HEAD_ROLES_ASKED
 from rag.types import Answer
 from rag.values import inside, kinds_of, titled_with
 from rag.vocab import load_vocab
+from rag.wordlists import HEAD_ROLES, HEAD_ROLES_ASKED
 
 # Sentences scoring within this fraction of the best one count as strong evidence.
 STRONG_MARGIN = 0.88
