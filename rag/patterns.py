@@ -50,7 +50,8 @@ def found_by_pattern(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
         misread = [(o.start, o.end) for o in s.entities if o.label not in _MISREAD_PLACE]
         found += [e for e in _spans(_AT_NAME, s, "GPE", group=1, relabel=True)
                   if not (MONTHS.match(e.text) or WEEKDAY_RE.match(e.text)) and not any(x < e.end and e.start < y for x, y in misread)]
-        # "met business owners at the Corn Exchange": a building, whatever label spaCy gave it.
+        # "met business owners at the Corn Exchange", "came from the Brackley Mill works": a
+        # building, whatever label spaCy gave it.
         at_the = [(o.start, o.end) for o in s.entities if o.label not in _MISREAD_PLACE | {"ORG"}]
         found += [e for e in _spans(_AT_THE_NAME, s, "FAC", group=1, relabel=True)
                   if not any(x < e.end and e.start < y for x, y in at_the)]
@@ -191,7 +192,7 @@ _PLACE_OF = re.compile(rf"\b(?:the\s+)?{PLACE_NOUNS}\s+of\s+([A-Z][\w'’-]+(?:\
 _NAMED_AFTER = re.compile(r"\s+of\s+[A-Z]")
 # A name after "at", "in" or "near" that spaCy leaves untagged: most often a place.
 _AT_NAME = re.compile(r"\b(?:at|in|near)\s+([A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*){0,2})\b(?!['’])")
-_AT_THE_NAME = re.compile(r"\bat\s+the\s+([A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*){0,2})\b(?!['’])")
+_AT_THE_NAME = re.compile(r"\b(?:at|from)\s+the\s+([A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*){0,2})\b(?!['’])")
 # Labels spaCy's small model gives place names it misreads.
 _MISREAD_PLACE = {"PRODUCT", "PERSON", "WORK_OF_ART", "LAW", "EVENT"}
 _DATELINE = re.compile(r"^\W*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)?)"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from rag.text import stem_all, tokenize
 from rag.vocab import MIN_TYPO_LEN, Vocab, one_edit, one_swap, truecase  # noqa: F401 (Vocab re-exported)
 from rag.wordlists import (  # noqa: F401 (STOPWORDS is re-exported)
-    AUXILIARIES, CAUSE_VERBS, DETERMINERS, FOLLOW_UP_PRONOUNS, GENERIC_COUNTED, IRREGULAR_PLURALS, MEASURE_NOUNS, MONEY_NOUNS,
+    AUXILIARIES, CAUSE_VERBS, COMPARABLE, DETERMINERS, FOLLOW_UP_PRONOUNS, GENERIC_COUNTED, IRREGULAR_PLURALS, MEASURE_NOUNS, MONEY_NOUNS,
     MEASURES, MODALS, NAME_HEADS, WEIGH_WORDS, NOT_AMOUNTS, VAGUE_KINDS, PROGRESS_WORDS, MONEY_VERBS, MONEY_WORDS, NUMBER_HOW, STOPWORDS, TALLY_NOUNS, TYPE_NOUNS, WHEN_HOW,
 )
 
@@ -290,7 +290,7 @@ def _measure(words: list[str]) -> tuple[str | None, str | None]:
                 return "money", None
             # "how much data", "how much rain": an amount in a unit, said with the unit.
             amount = i + 2 < len(words) and words[i + 2] not in STOPWORDS | AUXILIARIES | NOT_AMOUNTS \
-                and not words[i + 2].endswith("er")  # ("how much higher")
+                and not _comparative(words[i + 2])  # ("how much higher"; "how much beer" asks an amount)
             return ("amount" if amount else None), None
         if nxt == "far" and i + 2 < len(words) and words[i + 2] in PROGRESS_WORDS:
             return "progress", None  # "how far along is the building": a share done, not a distance
@@ -337,6 +337,16 @@ def _as_cased(new: str, old: str) -> str:
     if new.replace(" ", "-") == old.lower():
         return old.replace("-", " ")
     return new[:1].upper() + new[1:] if old[:1].isupper() and new != old else new
+
+
+def _comparative(word: str) -> bool:
+    """"higher", "bigger", "heavier", "later": a comparative (not "beer", "water", "power")."""
+    if not word.endswith("er") or len(word) < 5:
+        return False
+    base = word[:-2]
+    stems = {base, base + "e", base[:-1] if len(base) > 2 and base[-1] == base[-2] else base,
+             base[:-1] + "y" if base.endswith("i") else base}
+    return bool(stems & COMPARABLE)
 
 
 def _fix_stopword(word: str) -> str | None:

@@ -143,6 +143,11 @@ KIND_ALIASES = {"road": {"highway", "motorway", "route", "interstate", "street",
                 "award": {"prize", "medal", "trophy", "honour", "honor"}, "prize": {"award", "medal", "trophy"},
                 "ship": {"steamship", "steamer", "vessel", "ferry", "liner", "schooner", "tug", "boat"},
                 "vessel": {"ship", "steamship", "ferry", "boat"}, "boat": {"ship", "vessel", "ferry"}}
+# Adjectives whose comparative follows "how much" ("how much higher", "how much later").
+COMPARABLE = {"high", "low", "long", "short", "big", "small", "large", "great", "fast", "slow", "wide", "deep",
+              "heavy", "light", "old", "young", "early", "late", "cheap", "dear", "strong", "weak", "tall", "warm",
+              "cold", "hot", "cool", "loud", "quiet", "close", "rich", "poor", "far", "few", "near", "steep",
+              "thick", "thin", "safe", "busy", "costly", "pricey", "dense", "easy", "hard", "wet", "dry"}
 # "What <verb> …" asks for a cause: "What prompted the traders to …", "What led to the closure?"
 CAUSE_VERBS = {"caused", "causes", "cause", "prompted", "prompts", "prompt", "triggered", "triggers", "trigger",
                "led", "leads", "sparked", "sparks", "drove", "drives", "forced", "forces", "made", "makes"}

@@ -1872,10 +1872,13 @@ def test_a_name_followed_by_a_role_without_an_article_is_a_person():
     assert not _fits("Who is the finance director?", "Pellow Bay, home of the regatta, is quiet.", ())
 
 
-def test_a_name_after_at_the_answers_where_whatever_its_label():
+def test_a_name_after_at_the_or_from_the_answers_where_whatever_its_label():
     text = "The minister met farmers at the Grain Exchange on Friday."
     fits = _fits("Where did the minister meet farmers?", text, (("ORG", "the Grain Exchange"), ("DATE", "Friday")))
     assert fits.get("Grain Exchange") == 1.0
+    text = "The bacteria came from the Orbury Mill sewage works, upstream of Presk."
+    fits = _fits("Where did the bacteria come from?", text, (("PERSON", "Orbury Mill"), ("GPE", "Presk")))
+    assert fits.get("Orbury Mill") == 1.0
 
 
 def test_which_town_wants_a_named_town():
@@ -1978,3 +1981,12 @@ def test_a_date_that_writes_its_year_is_shown_as_written():
     assert render_value(month) == "September 2024"
     day = Entity("DATE", "Tuesday", 0, 7, "2024-09-10", "10 September 2024")
     assert render_value(day) == "Tuesday (10 September 2024)"
+
+
+def test_how_much_of_a_noun_ending_in_er_asks_an_amount():
+    # "beer", "water", "power" are no comparatives ("how much higher" is one).
+    assert analyse("How much beer did the brewery pour away?").measure == "amount"
+    assert analyse("How much water was pumped into the reservoir?").measure == "amount"
+    assert analyse("How much higher is the new bridge?").measure is None
+    text = "About 14,000 litres of beer have been poured away."
+    assert list(_fits("How much beer was poured away?", text, (("CARDINAL", "About 14,000"),))) == ["About 14,000 litres"]
