@@ -231,7 +231,9 @@ def measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
         # 2011, with most of his trips …").
         # Nor past another number: "three vehicles and 18 firefighters" has 18 firefighters.
         phrase = re.split(r"[,;:.()\[\]—–]", after, maxsplit=1)[0]
-        phrase = phrase[: m.start()] if (m := A_NUMBER.search(phrase)) else phrase
+        # (A figure inside a name, "11 Talmont T-62s", is no other number.)
+        cut = next((m.start() for m in A_NUMBER.finditer(phrase) if not m.start() or not re.match(r"[\w-]", phrase[m.start() - 1])), None)
+        phrase = phrase[:cut] if cut is not None else phrase
         words = tokenize(e.text) + tokenize(phrase)[:COUNTED_WORDS]
         noun, *before = q.counted.split()
         if stem_all([noun])[0] in set(stem_all(words)):

@@ -114,7 +114,7 @@ _PERSON_NOUNS = "|".join(PERSON_NOUNS)
 _APPOSED_PERSON = re.compile(
     rf"(?<![\w'’-])((?!The\b)[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){{1,2}}),\s+(?:(?:the|a|an|its|his|her|"
     rf"their|[A-Z][\w'’-]*['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_PERSON_NOUNS})s?\b|(?:[a-z][\w'’-]*\s+){{0,2}}?"
-    rf"(?:{_PERSON_NOUNS})s?\s+(?:of|at|for)\s+(?:the\s+)?[A-Z])")
+    rf"(?:{_PERSON_NOUNS})s?\s+(?:of|at|for)\s+(?:the\s+)?\w)")
 
 _ROLE_THEN_NAME = re.compile(
     rf"\b(?:{_PERSON_NOUNS})s?,\s+((?!The\b)[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){{0,2}})"

@@ -1990,3 +1990,18 @@ def test_how_much_of_a_noun_ending_in_er_asks_an_amount():
     assert analyse("How much higher is the new bridge?").measure is None
     text = "About 14,000 litres of beer have been poured away."
     assert list(_fits("How much beer was poured away?", text, (("CARDINAL", "About 14,000"),))) == ["About 14,000 litres"]
+
+
+def test_a_figure_inside_a_name_does_not_end_the_counted_phrase():
+    text = "The airline, which flies 11 Talmont T-62s across the province, said services ran normally."
+    fits = _fits("How many Talmont T-62s does the airline fly?", text, (("CARDINAL", "11"), ("FAC", "Talmont T-62s")))
+    assert "11" in fits
+    # (another count still ends it: "three vehicles and 18 firefighters")
+    text = "The service sent three vehicles and 18 firefighters."
+    assert "three" not in _fits("How many firefighters were sent?", text, (("CARDINAL", "three"), ("CARDINAL", "18")))
+
+
+def test_a_role_of_a_common_noun_after_a_name_makes_it_a_person():
+    text = "Callum Brisk, managing director of the airport company, said the board had met."
+    # (spaCy's ORG would fit a person question at 0.3; read as a person it fits fully)
+    assert _fits("Who is the managing director of the airport company?", text, (("ORG", "Callum Brisk"),))["Callum Brisk"] >= 1.0
