@@ -201,6 +201,8 @@ _HOW_OFTEN = re.compile(r"(?:twice\s+)?(?:daily|weekly|fortnightly|monthly|yearl
 # "How long / far / high / tall / deep / wide / heavy …": a size, a distance or a time ("how far
 # along": a share done).
 _ASKS_DIMENSION = re.compile(r"\bhow\s+(?:long|far|high|tall|deep|wide|heavy|old|fast)\b", re.I)
+# A bare count answers "how long / far / high …" (with no unit asked) this much less.
+BARE_DIMENSION = 0.5
 
 
 def _kind_fit(q: QuestionAnalysis, e: Entity, s: Sentence, focus: str | None) -> float | None:
@@ -271,6 +273,9 @@ def _kind_fit(q: QuestionAnalysis, e: Entity, s: Sentence, focus: str | None) ->
         fit = min(fit, TYPE_COMPAT["person"]["ORG"])  # "Kingsmoor Hospital", a PERSON to spaCy
     if q.answer_type == "person" and e.label != "PERSON" and _OWNER_BEFORE.search(s.text[: e.start - s.start]):
         fit *= ROLE_MISSING  # "the mayor of Marden": the place the role belongs to, not its holder
+    if e.label == "CARDINAL" and q.measure is None and _ASKS_DIMENSION.search(q.text) \
+            and not re.search(r"\bhow\s+old\b", q.text, re.I):
+        fit *= BARE_DIMENSION  # "How long is the tunnel?": "4.1 kilometres", not "eleven tunnels"
     return fit
 
 

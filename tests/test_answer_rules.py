@@ -2005,3 +2005,11 @@ def test_a_role_of_a_common_noun_after_a_name_makes_it_a_person():
     text = "Callum Brisk, managing director of the airport company, said the board had met."
     # (spaCy's ORG would fit a person question at 0.3; read as a person it fits fully)
     assert _fits("Who is the managing director of the airport company?", text, (("ORG", "Callum Brisk"),))["Callum Brisk"] >= 1.0
+
+
+def test_how_long_is_a_thing_prefers_a_measure_to_a_bare_count():
+    text = "The line has eleven tunnels, the longest of which is 4.1 kilometres long."
+    fits = _fits("How long is the longest tunnel?", text, (("CARDINAL", "eleven"), ("QUANTITY", "4.1 kilometres")))
+    assert fits["4.1 kilometres"] > fits["eleven"]
+    # (a bare count still answers how many)
+    assert _fits("How many tunnels does the line have?", text, (("CARDINAL", "eleven"),))["eleven"] >= 1.0
