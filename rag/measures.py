@@ -49,6 +49,8 @@ MEASURE_PATTERNS = {
     "frequency": re.compile(r"\b(daily|weekly|monthly|yearly|annually|every|times?|once|twice|a (?:day|week|"
                             r"month|year))\b", re.I),
 }
+# A name, then a comma or a bracket: a bare number after it is that person's age in news style.
+_AGE_APPOSED = re.compile(r"([A-Z][\w'’-]+)(?:,\s*|\s*\()$")
 CURRENCY_SIGNS = "$€£¥₩₽"
 _CURRENCY_NAMES = (r"dollars?|euros?|pounds?|rubles?|roubles?|yuan|yen|usd|eur|(?<!per )(?<!per\s\s)cents?|pence|penny|(?:\w+)pence|"
                    r"shillings?|guineas?|crowns?|kron(?:or|er|a|e)|francs?|rupees?|pesos?|liras?|lire|zlotys?|"
@@ -273,6 +275,10 @@ def measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
         if FREQUENCY.search(e.text):
             return 1.0
         return 0.5 if MEASURE_PATTERNS["frequency"].search(around) else 0.0
+    if q.measure == "age" and (m := _AGE_APPOSED.search(s.text[max(0, e.start - s.start - 40) : e.start - s.start])) \
+            and m.group(1).lower() in tokenize(q.text) and re.match(r"\s*[,)]", after) \
+            and e.text.isdigit() and 0 < int(e.text) < 120:
+        return 1.0  # "How old is Margery Thwaite?": "said Margery Thwaite, 81, who runs a haberdashery"
     pattern = MEASURE_PATTERNS.get(q.measure)
     if pattern is None:
         return 1.0

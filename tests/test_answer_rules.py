@@ -2013,3 +2013,9 @@ def test_how_long_is_a_thing_prefers_a_measure_to_a_bare_count():
     assert fits["4.1 kilometres"] > fits["eleven"]
     # (a bare count still answers how many)
     assert _fits("How many tunnels does the line have?", text, (("CARDINAL", "eleven"),))["eleven"] >= 1.0
+
+
+def test_a_bare_number_after_the_asked_persons_name_is_their_age():
+    text = "Tomas Brede, 67, found the hoard on land farmed by Erik Dunmoss."
+    assert _fits("How old is Tomas Brede?", text, (("CARDINAL", "67"),)) == {"67": 1.0}
+    assert "67" not in _fits("How old is Erik Dunmoss?", text, (("CARDINAL", "67"),))  # not his
