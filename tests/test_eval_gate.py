@@ -91,11 +91,14 @@ REPO = Path(__file__).resolve().parent.parent
 # One lowered, with the reason: seeds cited doc 89.2 -> 86.0 %, because two which-questions
 # typed as organisations now ("Which Russian news agency …") answer another article's
 # agency, wrongly, where they had quoted the right article's passage with no short answer.
-# Twelfth session, measured at 44c0cff. blind10's dev split is tuned on from now; its test
-# split (53: 44 answerable + 9) is held out: 65.9 / 60.0 / 91.0 / 4 of 9 / 11.4 %, faithful
-# 100 %, doc hit@5 100 %, the same at 9abcb68 (the session's start). New, never tuned on or
-# read: blind11 (53: 44 + 9): 65.9 / 62.2 / 85.5 / 5 of 9 / 13.6 %, faithful 100 %, the same
-# at 9abcb68. Floors raised: newswire 78.9 / 71.4 / false abstention 0 %.
+# Twelfth session, measured at 8a21e85. blind10's dev split is tuned on from now; its test
+# split (53: 44 answerable + 9) is held out: 68.2 / 62.9 / 91.0 / 4 of 9 / 11.4 %, faithful
+# 100 %, doc hit@5 100 % (65.9 / 60.0 at 9abcb68, the session's start; the session asked
+# questions of its own of blind10's articles, so that gain may share wording with the test
+# questions). New, never tuned on or read: blind11 (53: 44 + 9): 68.2 / 64.9 / 88.2 / 5 of 9 /
+# 13.6 %, faithful 100 % (65.9 / 62.2 / 85.5 at 9abcb68). Floors raised: newswire 78.9 / 71.4
+# / false abstention 0 %; mixed 75.7 / 75.0; blind2 80.5 / 79.3 (its cited doc 95.0 -> 93.8 %,
+# still above its floor).
 FLOORS = {
     "seeds": {
         "accuracy": 0.69, "answer_accuracy": 0.73, "factoid_short_accuracy": 0.71,
@@ -112,7 +115,7 @@ FLOORS = {
         "cited_doc_correct": 0.92, "faithfulness": 0.98, "abstention_accuracy": 0.37,
     },
     "mixed": {
-        "answer_accuracy": 0.70, "factoid_short_accuracy": 0.67, "doc_hit@5": 0.97,
+        "answer_accuracy": 0.73, "factoid_short_accuracy": 0.71, "doc_hit@5": 0.97,
         "cited_doc_correct": 0.97, "faithfulness": 0.98, "abstention_accuracy": 0.4,
     },
     "blind": {
@@ -120,7 +123,7 @@ FLOORS = {
         "cited_doc_correct": 0.95, "faithfulness": 0.98, "abstention_accuracy": 0.57,
     },
     "blind2": {
-        "answer_accuracy": 0.75, "factoid_short_accuracy": 0.72, "doc_hit@5": 0.97,
+        "answer_accuracy": 0.78, "factoid_short_accuracy": 0.75, "doc_hit@5": 0.97,
         "cited_doc_correct": 0.93, "faithfulness": 0.98, "abstention_accuracy": 0.85,
     },
     "wide": {
@@ -156,12 +159,12 @@ FLOORS = {
         "cited_doc_correct": 0.86, "faithfulness": 0.97, "abstention_accuracy": 0.33,
     },
     "blind10": {
-        "answer_accuracy": 0.63, "factoid_short_accuracy": 0.57, "doc_hit@5": 0.97,
+        "answer_accuracy": 0.65, "factoid_short_accuracy": 0.59, "doc_hit@5": 0.97,
         "cited_doc_correct": 0.88, "faithfulness": 0.98, "abstention_accuracy": 0.33,
     },
     "blind11": {
-        "answer_accuracy": 0.63, "factoid_short_accuracy": 0.59, "doc_hit@5": 0.97,
-        "cited_doc_correct": 0.82, "faithfulness": 0.98, "abstention_accuracy": 0.44,
+        "answer_accuracy": 0.65, "factoid_short_accuracy": 0.62, "doc_hit@5": 0.97,
+        "cited_doc_correct": 0.85, "faithfulness": 0.98, "abstention_accuracy": 0.44,
     },
 }
 MAX_FALSE_ABSTENTION_RATE = {"seeds": 0.065, "newswire": 0.03, "encyclopedia": 0.085, "mixed": 0.03, "blind": 0.06,
