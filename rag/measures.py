@@ -27,7 +27,7 @@ _DISTANCE = re.compile(r"\b(miles?|km|kilomet(er|re)s?|meters?|metres?)\b", re.I
 MEASURE_PATTERNS = {
     "age": re.compile(r"\b(\d+|\w+)[- ]years?[- ]old\b|\baged?\s+(?:of\s+)?(?:\d+|[a-z]+(?:teen|ty)\b|one|two|three|"
                      r"four|five|six|seven|eight|nine|ten|eleven|twelve)|\b\d+\s+years\s+of\s+age\b", re.I),
-    "speed": re.compile(r"\b(km/h|kph|mph|knots?|(?:kilomet(?:er|re)s?|miles?|meters?|metres?)\s+(?:an|per|a)\s+"
+    "speed": re.compile(r"\b(km/h|kph|mph|knots?|(?:kilomet(?:er|re)s?|km|miles?|meters?|metres?)\s+(?:an|per|a)\s+"
                         r"(?:hour|second|minute))\b", re.I),
     "distance": _DISTANCE,
     "size": re.compile(r"\b(miles?|km|kilomet(er|re)s?|meters?|metres?|m|feet|foot|ft|inch(es)?|cm|mm|"
@@ -49,6 +49,9 @@ MEASURE_PATTERNS = {
     "frequency": re.compile(r"\b(daily|weekly|monthly|yearly|annually|every|times?|once|twice|a (?:day|week|"
                             r"month|year))\b", re.I),
 }
+# A number that starts another count in a counted phrase (a figure inside a name, "11
+# Talmont T-62s", is none).
+_ANOTHER_NUMBER = re.compile(rf"(?<![\w-])(?:{A_NUMBER.pattern})", re.I)
 # A name, then a comma or a bracket: a bare number after it is that person's age in news style.
 _AGE_APPOSED = re.compile(r"([A-Z][\w'’-]+)(?:,\s*|\s*\()$")
 CURRENCY_SIGNS = "$€£¥₩₽"
@@ -205,10 +208,6 @@ def counted_verb(question: str, noun: str) -> str | None:
     return verb if verb.isalpha() and verb not in STOPWORDS and len(verb) > 2 else None
 
 
-_SPEED = re.compile(r"\b(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?)\s+(?:per|an?)\s+(?:hour|second|minute)\b|"
-                    r"\b(?:mph|km/h|kph|knots?)\b", re.I)
-
-
 def measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
     """1 when the value is of the kind the question measures, else 0 ("tens of millions of
     shells" does not answer "how many soldiers", nor "the coming days" "how long")."""
@@ -233,9 +232,7 @@ def measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
         # 2011, with most of his trips …").
         # Nor past another number: "three vehicles and 18 firefighters" has 18 firefighters.
         phrase = re.split(r"[,;:.()\[\]—–]", after, maxsplit=1)[0]
-        # (A figure inside a name, "11 Talmont T-62s", is no other number.)
-        cut = next((m.start() for m in A_NUMBER.finditer(phrase) if not m.start() or not re.match(r"[\w-]", phrase[m.start() - 1])), None)
-        phrase = phrase[:cut] if cut is not None else phrase
+        phrase = phrase[: m.start()] if (m := _ANOTHER_NUMBER.search(phrase)) else phrase
         words = tokenize(e.text) + tokenize(phrase)[:COUNTED_WORDS]
         noun, *before = q.counted.split()
         if stem_all([noun])[0] in set(stem_all(words)):
@@ -282,6 +279,6 @@ def measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
     pattern = MEASURE_PATTERNS.get(q.measure)
     if pattern is None:
         return 1.0
-    if q.measure == "distance" and _SPEED.search(around):
+    if q.measure == "distance" and MEASURE_PATTERNS["speed"].search(around):
         return 0.0  # "winds of up to 45 miles per hour": a speed, not how far
     return 1.0 if pattern.search(around) else 0.0

@@ -191,8 +191,9 @@ PLACE_NOUNS = (r"(?:village|town|city|hamlet|parish|port|county|island|region|di
 _PLACE_OF = re.compile(rf"\b(?:the\s+)?{PLACE_NOUNS}\s+of\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})")
 _NAMED_AFTER = re.compile(r"\s+of\s+[A-Z]")
 # A name after "at", "in" or "near" that spaCy leaves untagged: most often a place.
-_AT_NAME = re.compile(r"\b(?:at|in|near)\s+([A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*){0,2})\b(?!['’])")
-_AT_THE_NAME = re.compile(r"\b(?:at|from)\s+the\s+([A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*){0,2})\b(?!['’])")
+_NAME_RUN = r"([A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*){0,2})\b(?!['’])"
+_AT_NAME = re.compile(r"\b(?:at|in|near)\s+" + _NAME_RUN)
+_AT_THE_NAME = re.compile(r"\b(?:at|from)\s+the\s+" + _NAME_RUN)
 # Labels spaCy's small model gives place names it misreads.
 _MISREAD_PLACE = {"PRODUCT", "PERSON", "WORK_OF_ART", "LAW", "EVENT"}
 _DATELINE = re.compile(r"^\W*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)?)"

@@ -273,9 +273,9 @@ def _kind_fit(q: QuestionAnalysis, e: Entity, s: Sentence, focus: str | None) ->
         fit = min(fit, TYPE_COMPAT["person"]["ORG"])  # "Kingsmoor Hospital", a PERSON to spaCy
     if q.answer_type == "person" and e.label != "PERSON" and _OWNER_BEFORE.search(s.text[: e.start - s.start]):
         fit *= ROLE_MISSING  # "the mayor of Marden": the place the role belongs to, not its holder
-    if e.label == "CARDINAL" and q.measure is None and _ASKS_DIMENSION.search(q.text) \
-            and not re.search(r"\bhow\s+old\b", q.text, re.I):
-        fit *= BARE_DIMENSION  # "How long is the tunnel?": "4.1 kilometres", not "eleven tunnels"
+    if e.label == "CARDINAL" and q.measure is None and _ASKS_DIMENSION.search(q.text):
+        # "How long is the tunnel?": "4.1 kilometres", not "eleven tunnels" ("how old" measures an age)
+        fit *= BARE_DIMENSION
     return fit
 
 
