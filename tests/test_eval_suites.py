@@ -13,7 +13,8 @@ eval/data/blind7/ (three of each, written in the ninth session; its dev split tu
 the tenth), eval/data/blind8/ (three of each, written in the tenth session and never
 tuned on), eval/data/blind9/ (three of each, written in the eleventh session and never
 tuned on), eval/data/blind10/ (three of each, written in the twelfth session; its dev split
-tuned on from then) and eval/data/blind11/ (three of each, written in the twelfth session and
+tuned on from then), eval/data/blind11/ (three of each, written in the twelfth session and
+never tuned on) and eval/data/blind12/ (three of each, written in the thirteenth session and
 never tuned on).
 The checks tests/test_eval_gold.py makes of the seeds set, through the same
 helpers in eval.suite and eval.metrics; and no suite shares a question or a document with
@@ -57,6 +58,7 @@ SUITES = {
     "blind9": (Path("eval") / "data" / "blind9", "b9_0", (350, 700), 100, 16),
     "blind10": (Path("eval") / "data" / "blind10", "b10_0", (350, 700), 100, 16),
     "blind11": (Path("eval") / "data" / "blind11", "b11_0", (350, 700), 100, 16),
+    "blind12": (Path("eval") / "data" / "blind12", "b12_0", (350, 700), 100, 16),
 }
 
 
