@@ -27,7 +27,7 @@ from rag.compose import (
     text_pieces,
 )
 from rag.evidence import (
-    AUTHOR_WORDS, BYLINE, ScoredSentence, WordMatcher, candidate_sentences, rank_sentences, refers_back,
+    AUTHOR_WORDS, BYLINE, ScoredSentence, WordMatcher, candidate_sentences, lexical_matches, rank_sentences, refers_back,
 )
 from rag.patterns import (
     DIGIT_CLOCK, LIFE_DATE, QUALIFIERS, life_event, number_value, placed_by_dateline, tells_life_event,
@@ -39,7 +39,7 @@ from rag.text import stem_all, tokenize
 from rag.types import Answer
 from rag.values import inside, kinds_of, titled_with
 from rag.vocab import load_vocab
-from rag.wordlists import HEAD_ROLES, HEAD_ROLES_ASKED
+from rag.wordlists import HEAD_ROLES, HEAD_ROLES_ASKED, ROLE_FORMS
 
 # Sentences scoring within this fraction of the best one count as strong evidence.
 STRONG_MARGIN = 0.88
@@ -179,6 +179,7 @@ class ExtractiveAnswerer:
         docs_needed = {c.doc_id for c in chunks} | {sid.rsplit(":", 1)[0] for sid in near}
         sents, vecs = self.store.sentences_of(docs_needed)
         sents = placed_by_dateline(consistent_labels(sents))
+        near |= lexical_matches(q, sents, vocab, extra)
         cands, cvecs = candidate_sentences(chunks, sents, vecs, near)
         neighbours = neighbours_of(sents)
         # Texts of every document a citation can come from: a handful (those of the
@@ -322,6 +323,7 @@ class ExtractiveAnswerer:
             near = self.words.near_words(q.focus, [r.sentence.text for r in wider], ROLE_SYNONYM)
             # "the water company boss": its chief executive (or chair, director …).
             near |= HEAD_ROLES if q.focus in HEAD_ROLES_ASKED else set()
+            near |= ROLE_FORMS.get(q.focus, set())  # "the committee's chairman" is its chair
             q = replace(q, role_synonyms=frozenset(stem_all(sorted(near))))
         q_stems = set(stem_all(list(q.key_terms)))
         idf = term_weights(wider, q_stems)

@@ -309,7 +309,8 @@ def follow_on(q, strong, ranked, neighbours, idf, q_stems, vocab) -> list[Candid
     for r in strong:
         nxt = neighbours.get(r.sentence.sid, (None, None))[1]
         for _ in range(FOLLOW_SENTENCES):
-            if nxt is None or not (refers_back(nxt.text) or QUOTE_START.match(nxt.text)):
+            if nxt is None or not (refers_back(nxt.text) or QUOTE_START.match(nxt.text)
+                                   or names_again(nxt.text, r.sentence.text)):
                 break
             follow.setdefault(nxt.sid, (nxt, r))
             nxt = neighbours.get(nxt.sid, (None, None))[1]
@@ -326,6 +327,13 @@ def follow_on(q, strong, ranked, neighbours, idf, q_stems, vocab) -> list[Candid
     cands += [c for c in find_candidates(q, unseen, idf, q_stems, vocab, neighbours)
               if c.entity.start - c.evidence.sentence.start <= EPITHET_CHARS]
     return [replace(c, antecedent=c.antecedent or follow[c.evidence.sentence.sid][1]) for c in cands]
+
+
+def names_again(text: str, before: str) -> bool:
+    """Does the sentence open by calling something of the one before by its common noun:
+    "The trackway, a causeway of …" after "… the Scarrowby Trackway"?"""
+    m = re.match(r"^\W*the\s+([a-z][\w-]+)\b", text, re.I)
+    return bool(m) and bool(re.search(rf"\b[A-Z][\w'’-]+\s+(?:[\w'’-]+\s+)?(?i:{re.escape(m.group(1))})\b", before))
 
 
 # A value from a sentence within PIN_LEAD of the best of all may take the question's names

@@ -145,6 +145,24 @@ def candidate_sentences(
     return [sentences[i] for i in keep], vectors[keep] if len(keep) else vectors[:0]
 
 
+LEXICAL_SHARE = 0.6
+
+
+def lexical_matches(q: QuestionAnalysis, sentences: list[Sentence], vocab: dict[str, int],
+                    extra_terms: list[str] = ()) -> set[str]:
+    """Ids of the sentences that write most of the question's words (by weight), wherever
+    they are in their articles: "Quarry manager Fiona Marsh …" for "Who manages Brackenmoor
+    Quarry?", in a chunk the search ranked too low."""
+    terms = list(dict.fromkeys(list(q.key_terms) + list(extra_terms)))
+    if LEXICAL_SHARE >= 1 or not terms:
+        return set()
+    total = sum(vocab.values()) or 1
+    idf = {st: _idf(t, vocab, total) for t, st in zip(terms, stem_all(terms))}
+    need = LEXICAL_SHARE * sum(idf.values())
+    return {s.sid for s in sentences
+            if sum(idf[st] for st in set(stem_all(tokenize(s.text))) & idf.keys()) >= need}
+
+
 def rank_sentences(
     q: QuestionAnalysis,
     qvec: np.ndarray,

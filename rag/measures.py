@@ -143,6 +143,16 @@ def with_currency(e: Entity, s: Sentence) -> Entity:
     return e
 
 
+_PERCENT_AFTER = re.compile(r"\s?(?:per\s?cent|percent|%)(?!\w)", re.I)
+
+
+def with_percent(e: Entity, s: Sentence) -> Entity:
+    """The number with the "per cent" spaCy leaves after it ("less than 2" + " per cent")."""
+    if e.label in {"CARDINAL", "QUANTITY"} and (m := _PERCENT_AFTER.match(s.text, e.end - s.start)):
+        return Entity("PERCENT", e.text + m.group(), e.start, e.end + len(m.group()), e.resolved, e.resolved_label)
+    return e
+
+
 VOTERS_CHARS = 60
 _VOTERS = re.compile(r"^\W*(?:and\s+)?how\s+(?:did|do|does|will|would)\s+(.*?)\s+vote\b", re.I)
 

@@ -74,6 +74,8 @@ def found_by_pattern(q: QuestionAnalysis, s: Sentence) -> list[Entity]:
         found += _titled_people(s)  # "Castelmora Mayor Giulia Santoro" tagged as one ORG
         found += _spans(_APPOSED_PERSON, s, "PERSON", group=1, relabel=True)  # "Morven Ashgrove, the trust's chief executive"
         found += _spans(_ROLE_THEN_NAME, s, "PERSON", group=1, relabel=True)  # "one daughter, Margit, born in 1897"
+    if q.answer_type == "date":
+        found += _spans(_ERA_DATE, s, "DATE", relabel=True)  # "405–370 BC": a CARDINAL and an ORG to spaCy
     if q.answer_type in {"date", "time"} and (end := life_event(q.text)):
         found += _life_dates(s, end)  # "Josiah Kell (3 May 1823 – 19 November 1891)"
     return found
@@ -165,6 +167,8 @@ _DAY_MONTH_YEAR = (r"(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},?\s+
                    r"(?:c\.\s*)?\d{4})")
 # "(née Fairlie; 14 February 1931 – 2 October 2011)": a birth name or a pronunciation may come first.
 _LIFE_SPAN = re.compile(rf"\((?:[^();]{{1,60}};\s*)?(?:born\s+)?({_DAY_MONTH_YEAR})\s*[–—-]\s*(?:died\s+)?({_DAY_MONTH_YEAR})\)")
+# "Ruth Ambersley (born 9 September 1969) is …": a living person's birth date.
+_BORN_ONLY = re.compile(rf"\((?:[^();]{{1,60}};\s*)?born\s+({_DAY_MONTH_YEAR})\)")
 LIFE_DATE = "LIFE_DATE"  # the label of a date read from "(born – died)"
 DATELINE = "DATELINE"  # the label of a dateline's place
 DATELINE_FIT = 0.6
@@ -221,7 +225,9 @@ _SPAN = re.compile(r"\([^()]*\d{4}\s*[-–—]\s*[^()]*\d{4}\s*\)")
 def _life_dates(s: Sentence, which: int) -> list[Entity]:
     """The birth (``which`` 1) or death (2) date of an encyclopedia's "Name (date – date)"."""
     out = []
-    for m in _LIFE_SPAN.finditer(s.text):
+    found_spans = [(m, which) for m in _LIFE_SPAN.finditer(s.text)]
+    found_spans += [(m, 1) for m in _BORN_ONLY.finditer(s.text) if which == 1]
+    for m, which in found_spans:
         text = m.group(which)
         found = resolve(re.sub(r"^c\.\s*", "", text), None)  # "c. 1823": about 1823
         resolved = found.iso() if found else None
@@ -243,6 +249,8 @@ def _spans(pattern: re.Pattern, s: Sentence, label: str, group: int = 0, relabel
     return out
 
 
+# A year or a range of years of an era: "405–370 BC", "c. 1200 BC", "AD 800".
+_ERA_DATE = re.compile(r"\b(?:c\.\s*)?\d{1,4}(?:\s*[–-]\s*\d{1,4})?\s+(?:BC|BCE|AD|CE)\b|\bAD\s+\d{1,4}\b")
 _NUMBER_TOKEN = re.compile(r"(?<![\w-])\d+(?:st|nd|rd|th)?\b(?!-)")  # not "COVID-19"
 
 

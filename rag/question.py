@@ -497,9 +497,11 @@ def named_heads(q: QuestionAnalysis) -> list[tuple[str, str]]:
         if m.group(1) not in STOPWORDS:
             name = tokenize(m.group())[-2]
             out.append((q.corrected.get(name, name), m.group(1)))
-    # "the Northern Waterways Trust", which its article goes on to call "the trust".
-    for m in re.finditer(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+", q.text.strip()):
+    # "the Northern Waterways Trust", which its article goes on to call "the trust"; any
+    # name written with "the" ("the Scarrowby Trackway": "The trackway, a causeway …").
+    text = q.text.strip()
+    for m in re.finditer(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+", text):
         *rest, head = tokenize(m.group())
-        if head in NAME_HEADS and rest:
+        if rest and (head in NAME_HEADS or re.search(r"\bthe\s+$", text[: m.start()], re.I)):
             out.append((" ".join(q.corrected.get(w, w) for w in rest), head))
     return out

@@ -17,7 +17,7 @@ from rag.patterns import (
     PLACE_NOUNS, ASKS_LAST, LAST_BEFORE, life_event, PRIOR_OCCURRENCE, PRIOR_OCCURRENCE_FIT, QUALIFIERS, TALLY, YEAR,
     found_by_pattern,
 )
-from rag.measures import DURATION, measure_fit, with_currency, with_range, with_unit, for_another
+from rag.measures import DURATION, measure_fit, with_currency, with_percent, with_range, with_unit, for_another
 from rag.wordlists import DETERMINERS, KIND_ALIASES, NAME_HEADS, PERSON_NOUNS, STOPWORDS, TALLY_NOUNS
 from rag.question import QuestionAnalysis, question_names, singular
 from rag.sentences import Entity, Sentence
@@ -75,6 +75,8 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
         inside = inside | set(stem_all(question_names(q)))
     out, ranges = [], []
     for e in _values_in(q, s):
+        if e.label in NAME_LABELS and e.text.islower():
+            continue  # "wrapped in wet sheeting": spaCy's small model tags "wet" a GPE; names have capitals
         if e.label in NAME_LABELS and (m := _POSSESSIVE_PLACE.match(s.text, e.end - s.start)):
             e = Entity("FAC", e.text + m.group(), e.start, e.end + len(m.group()))
         if q.answer_type in {"date", "time"} and (m := _CLOCK_THEN_MORE.match(e.text)):
@@ -104,7 +106,7 @@ def answer_entities(q: QuestionAnalysis, s: Sentence, q_stems: set[str]) -> list
             whole = with_range(e, s)
             if whole is not e:
                 ranges.append((whole.start, whole.end))
-            e = whole
+            e = with_percent(whole, s)
         if q.answer_type == "number" and not ASKS_LAST.search(q.text) and \
                 EARLIER_FIGURE.search(s.text[max(0, e.start - s.start - 120) : e.start - s.start]):
             continue  # "the largest since the Tamsin Ridge fire of 2017, which burned 14,000 acres"
@@ -297,6 +299,8 @@ def _when_fit(q: QuestionAnalysis, e: Entity, s: Sentence, fit: float) -> float:
             fit = FOCUS_BONUS if ASKS_LAST.search(q.text) else fit * PRIOR_OCCURRENCE_FIT
         elif ASKS_LAST.search(q.text) and LAST_BEFORE.search(before):
             fit = max(fit, 1.0) * FOCUS_BONUS  # "was last hit by a comparable flood in 1966"
+        elif _FROM_THEN.search(before) and _ASKS_END.search(q.text):
+            fit = 0.0  # "occupied from around 500 BC" says when it began, not when it was abandoned
         elif _SAID_ON.search(before) and not _SAYING.search(q.text):
             # "said on Thursday that it would restore the flight from 27 October": the day
             # it was said, not the day of what was said (unless that is what is asked).
@@ -304,6 +308,10 @@ def _when_fit(q: QuestionAnalysis, e: Entity, s: Sentence, fit: float) -> float:
     return fit
 
 
+# A date a state began at ("from around 500 BC", "since 2017") and a question about its end.
+_FROM_THEN = re.compile(r"\b(?:from|since)\s+(?:(?:about|around|roughly|c\.|circa)\s+)?$", re.I)
+_ASKS_END = re.compile(r"\b(?:abandon|end|clos|finish|stop|ceas|demolish|shut|retir|quit|leav|left|die|died|"
+                       r"collaps|dissolv|disband)\w*", re.I)
 _CLOCK = re.compile(r"\d[:.]\d\d|\b(?:a\.?m\.?|p\.?m\.?|o'clock|noon|midnight|dawn|dusk|morning|afternoon|"
                     r"evening|night)\b", re.I)
 TIME_WITHOUT_CLOCK = 0.4

@@ -151,6 +151,18 @@ COMPARABLE = {"high", "low", "long", "short", "big", "small", "large", "great", 
 # "What <verb> …" asks for a cause: "What prompted the traders to …", "What led to the closure?"
 CAUSE_VERBS = {"caused", "causes", "cause", "prompted", "prompts", "prompt", "triggered", "triggers", "trigger",
                "led", "leads", "sparked", "sparks", "drove", "drives", "forced", "forces", "made", "makes"}
+# A post is also written with its verb or another form of its noun: "the committee's
+# chairman" for a chair, "has been directed since 2017 by Professor …" for a director.
+_LEADS = {"heads", "headed", "leads", "led", "runs", "directed"}
+ROLE_FORMS = {"manager": {"manages", "managed", "managing"},
+              "chair": {"chairs", "chaired", "chairman", "chairwoman", "chairperson"},
+              "chairman": {"chair", "chairs", "chaired", "chairwoman", "chairperson"},
+              "chairwoman": {"chair", "chairs", "chaired", "chairman", "chairperson"},
+              "leader": {"leads", "led"}, "head": _LEADS, "boss": _LEADS,
+              "owner": {"owns", "owned"}, "coach": {"coaches", "coached"},
+              "director": {"directs", "directed"}, "editor": {"edits", "edited"},
+              "governor": {"governs", "governed"}, "captain": {"captains", "captained"},
+              "commander": {"commands", "commanded"}, "founder": {"founded", "co-founded"}}
 # Who heads an organisation: "its boss" or "its head" is written as one of these titles.
 HEAD_ROLES_ASKED = {"boss", "head", "leader"}
 HEAD_ROLES = {"chief", "executive", "director", "chairman", "chairwoman", "chair", "president", "ceo",

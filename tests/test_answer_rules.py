@@ -2019,3 +2019,74 @@ def test_a_bare_number_after_the_asked_persons_name_is_their_age():
     text = "Tomas Brede, 67, found the hoard on land farmed by Erik Dunmoss."
     assert _fits("How old is Tomas Brede?", text, (("CARDINAL", "67"),)) == {"67": 1.0}
     assert "67" not in _fits("How old is Erik Dunmoss?", text, (("CARDINAL", "67"),))  # not his
+
+
+def test_a_living_persons_birth_date_in_brackets():
+    # spaCy's small model tags the date an EVENT; "(born …)" says what it is.
+    text = "Wenna Tregear (born 9 September 1969) is an archaeologist who studies trackways."
+    assert list(_fits("When was Wenna Tregear born?", text, (("PERSON", "Wenna Tregear"), ("EVENT", "9 September 1969")))) \
+        == ["9 September 1969"]
+    assert "9 September 1969" not in _fits("When did Wenna Tregear die?", text, (("PERSON", "Wenna Tregear"),))
+
+
+def test_a_sentence_that_calls_the_named_thing_by_its_noun_goes_on_about_it():
+    from rag.candidates import names_again
+    from rag.question import named_heads
+
+    before = "Her best-known dig was the excavation of the Farrow Causeway between 2004 and 2006."
+    assert names_again("The causeway, a line of alder planks about 1.1 kilometres long, crossed a marsh.", before)
+    assert not names_again("The team, six in all, came from Wenlow.", before)
+    # "the Farrow Causeway": a name written with "the" is a thing its article calls "the causeway".
+    assert named_heads(analyse("How long is the Farrow Causeway?")) == [("farrow", "causeway")]
+    assert named_heads(analyse("How tall is Wenna Tregear?")) == []
+
+
+def test_the_holder_of_a_post_is_named_with_another_form_of_its_word(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "lab.txt").write_text(
+        "Orrin Laboratory\n\n"
+        "The Orrin Laboratory is a dating laboratory at Wenmoor University. "
+        "It has been directed since 2017 by Professor Alder Voyce, a geochemist. "
+        "Lena Marrick, the university's chancellor, opened its new building in 2019. "
+        "The planning committee's chairman, Councillor Osric Pell, backed the building.\n", encoding="utf-8")
+    p = Pipeline(RagSettings(data_dir=tmp_path / "data", corpus_dir=corpus, show_progress=False))
+    p.ingest(corpus)
+    a = p.query("Who is the director of the Orrin Laboratory?")
+    assert not a.abstained and "Alder Voyce" in a.short_answer
+    a = p.query("Who is the chair of the planning committee?")
+    assert not a.abstained and "Osric Pell" in a.short_answer
+
+
+def test_a_percentage_keeps_its_per_cent():
+    text = "The conservator said the wood had lost less than 2 per cent of its carved surface."
+    assert "less than 2 per cent" in _fits("How much of its surface has the wood lost?", text, (("CARDINAL", "less than 2"),))
+
+
+def test_a_lowercase_word_is_no_place_whatever_the_tagger_said():
+    text = "It was wrapped in wet sheeting and driven to the conservation centre at Wenmoor."
+    fits = _fits("Where was it driven?", text, (("GPE", "wet"),))
+    assert "wet" not in fits and "Wenmoor" in fits
+
+
+def test_a_date_of_an_era_answers_when():
+    text = "The laboratory gave a calibrated date of 405–370 BC for the figure."
+    assert "405–370 BC" in _fits("What date did the laboratory give for the figure?", text,
+                                 (("CARDINAL", "405–370"), ("ORG", "BC")))
+
+
+def test_a_date_a_state_began_at_does_not_say_when_it_ended():
+    text = "The hillfort on Carrow Edge was occupied from around 500 BC."
+    assert "500 BC" in _fits("When was the hillfort on Carrow Edge first occupied?", text, ())
+    assert "500 BC" not in _fits("When was the hillfort on Carrow Edge abandoned?", text, ())
+
+
+def test_sentences_that_write_most_of_the_questions_words_join_the_evidence():
+    from rag.evidence import lexical_matches
+    from rag.sentences import Sentence
+
+    texts = ["Quarry manager Fiona Tallis stopped all digging within minutes.",
+             "The figure was lifted on Tuesday evening."]
+    sents = [Sentence("d", 0, len(t), t) for t in texts]
+    vocab = {"quarry": 5, "manager": 2, "figure": 9, "orrin": 3}
+    assert lexical_matches(analyse("Who manages the quarry?"), sents, vocab) == {sents[0].sid}
