@@ -11,14 +11,16 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 from rag.question import STOPWORDS as STOPWORD_SET, QuestionAnalysis
-from rag.text import name_words, stem_all, tokenize
+from rag.text import name_words, stem_all, text_stems, tokenize
 from rag.retrieve import RetrievedChunk
 from rag.sentences import Sentence
 from rag.values import answer_entities
+from rag.wordlists import PARAPHRASES
 
 # Weights of the score's parts: a grid search on the dev split of eval/data/seeds_gold.jsonl
 # (2026-11-22). A weight for the rank of the sentence's chunk was searched too and came out
@@ -145,7 +147,7 @@ def candidate_sentences(
     return [sentences[i] for i in keep], vectors[keep] if len(keep) else vectors[:0]
 
 
-LEXICAL_SHARE = 0.6
+LEXICAL_SHARE = 0.7
 
 
 def lexical_matches(q: QuestionAnalysis, sentences: list[Sentence], vocab: dict[str, int],
@@ -159,8 +161,38 @@ def lexical_matches(q: QuestionAnalysis, sentences: list[Sentence], vocab: dict[
     total = sum(vocab.values()) or 1
     idf = {st: _idf(t, vocab, total) for t, st in zip(terms, stem_all(terms))}
     need = LEXICAL_SHARE * sum(idf.values())
-    return {s.sid for s in sentences
-            if sum(idf[st] for st in set(stem_all(tokenize(s.text))) & idf.keys()) >= need}
+    return {s.sid for s in sentences if sum(idf[st] for st in text_stems(s.text) & idf.keys()) >= need}
+
+
+PARAPHRASE_SIM = 1.0
+
+
+@lru_cache(maxsize=1)
+def _paraphrases() -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
+    """The rewordings table as (stems of the question's phrase, stems of the article's words)."""
+    return tuple((tuple(stem_all(k.split())), frozenset(stem_all(v.split()))) for k, v in PARAPHRASES.items())
+
+
+def paraphrase_matches(q: QuestionAnalysis, terms: list[str], sentences: list[Sentence]) -> dict[str, dict[str, float]]:
+    """Sentence id -> {question stem: PARAPHRASE_SIM} where a sentence writes a common
+    rewording of the question's word ("founded" for "set up"), not the word itself."""
+    if PARAPHRASE_SIM <= 0:
+        return {}
+    q_stems = stem_all(tokenize(q.text))
+    wanted = set(stem_all(list(terms)))
+    credit: dict[str, set[str]] = {}
+    for key, words in _paraphrases():
+        for i in range(len(q_stems) - len(key) + 1):
+            if tuple(q_stems[i : i + len(key)]) == key and key[0] in wanted:
+                credit.setdefault(key[0], set()).update(words - {key[0]})
+    out: dict[str, dict[str, float]] = {}
+    if credit:
+        for s in sentences:
+            st = text_stems(s.text)
+            for k, v in credit.items():
+                if k not in st and v & st:
+                    out.setdefault(s.sid, {})[k] = PARAPHRASE_SIM
+    return out
 
 
 def rank_sentences(
@@ -196,6 +228,8 @@ def rank_sentences(
     cased = any(w[:1].isupper() for w in q.text.split()[1:])
     common = {st for t, st in zip(terms, stems) if cased and t in _lowercase_words(q.text)}
     soft = words.similarities(q, terms, sentences, getattr(vocab, "cased", {})) if words is not None else {}
+    for sid, hits in paraphrase_matches(q, terms, sentences).items():
+        soft[sid] = {**soft.get(sid, {}), **hits}
     # An article whose title names its subject ("Amber-throated reedling", not a headline)
     # is about it in every sentence.
     subjects = {d: set(stem_all(tokenize(t))) for d, t in (titles or {}).items()

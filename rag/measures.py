@@ -245,6 +245,8 @@ def measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
         phrase = phrase[: m.start()] if (m := _ANOTHER_NUMBER.search(phrase)) else phrase
         words = tokenize(e.text) + tokenize(phrase)[:COUNTED_WORDS]
         noun, *before = q.counted.split()
+        if DURATION.search(e.text) and stem_all([noun])[0] not in set(stem_all(tokenize(e.text))):
+            return 0.0  # "a satellite built over six years by students": a length of time counts no students
         if stem_all([noun])[0] in set(stem_all(words)):
             return 1.0
         if _PEOPLE_COUNT.search(s.text[max(0, e.start - s.start - 30) : e.start - s.start]):

@@ -175,13 +175,15 @@ DATELINE_FIT = 0.6
 COMMON_PLACE = "COMMON_PLACE"  # the label of a place named by a common noun ("a plane")
 COMMON_PLACE_FIT = 0.7
 _COMMON_PLACE = re.compile(
-    r"\b(?:at|in|inside|aboard|on board|near|outside|into)\s+((?:the|a|an|its|their|his|her|this|that)\s+"
+    r"\b(?:at|in|inside|aboard|on board|near|outside|into|to)\s+((?:the|a|an|its|their|his|her|this|that)\s+"
     r"(?:[a-z][\w'’-]*\s+){0,3}?(?:hall|school|church|gym|gymnasium|centre|center|stadium|building|"
     r"hotel|plane|aircraft|ship|train|boat|camp|shelter|office|station|hospital|house|home|base|"
     r"embassy|airport|field|square|park|library|theatre|theater|museum|prison|factory|plant|mine|"
     r"farm|port|harbour|harbor|quay|pier|bridge|market|restaurant|barracks|tent|village|cathedral|cellar|"
-    r"crypt|vault|basement|chapel|castle|barn|warehouse)s?(?:\s+of\s+the\s+(?:[a-z][\w'’-]*\s+){0,2}?"
-    r"(?:cathedral|church|castle|museum|house|hall|palace|abbey|library|school|town hall))?)\b")
+    r"crypt|vault|basement|chapel|castle|barn|warehouse|hangar|depot|workshop|laboratory|garage|terminal|"
+    r"lighthouse|clinic|courthouse|arena|shed|hut)s?(?:\s+of\s+the\s+(?:[a-z][\w'’-]*\s+){0,2}?"
+    r"(?:cathedral|church|castle|museum|house|hall|palace|abbey|library|school|town hall)"
+    r"|\s+at\s+the\s+(?!(?:time|moment|end|start|weekend|same)\b)[a-z][\w'’-]*)?)\b")  # "a hangar at the spaceport"
 # A part of a place: "on the northern tip of the island", "in the west wing of the museum".
 _PART_OF = re.compile(
     r"\b(?:on|in|at|onto|into)\s+((?:the|its)\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:tip|edge|corner|shore|wing|"

@@ -78,7 +78,9 @@ def analyse(question: str, vocab: "Vocab | None" = None, lexicon: frozenset[str]
         base, owner = (w[:-2], w[-2:]) if w.endswith(("'s", "’s")) and len(w) > 4 else (w, "")
         if new is None and vocab and base not in vocab and base not in STOPWORDS and base not in NUMBER_HOW:
             new = None if _is_word(base, lexicon) else (
-                _fix_stopword(base) or _fix_term(base, vocab) or _fix_by_one_edit(base, lexicon))
+                _fix_stopword(base) or _fix_term(base, vocab)
+                # ("trawlers", where the corpus writes "trawler", is no typo of "trailers")
+                or (None if stem_all([base])[0] in vocab.stems else _fix_by_one_edit(base, lexicon)))
             new = new and new + owner  # "Bdien's" -> "biden's"
         if new and new != w:
             corrected[w] = new

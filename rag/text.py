@@ -60,6 +60,12 @@ def stem_all(words: list[str]) -> list[str]:
     return _stemmer().stemWords([IRREGULAR.get(w, w) for w in base])
 
 
+@lru_cache(maxsize=20_000)
+def text_stems(text: str) -> frozenset[str]:
+    """The stems of a text's words, once per text (sentences are read again for every question)."""
+    return frozenset(stem_all(tokenize(text)))
+
+
 def names_in(names: list[str], text: str) -> bool:
     """Does the text mention every name, allowing another ending ("Italy"/"Italian"), and a
     hyphenated name by its parts ("the Tellany-Fenmarch merger": Tellany Air and Fenmarch

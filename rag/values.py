@@ -340,9 +340,11 @@ def _of_kind(kinds: set[str], e: Entity, s: Sentence) -> bool:
     # ("the resort town of Ostmere": a town, and a resort)
     of = re.search(r"\b((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s+of\s+$", s.text[max(0, a - 30) : a])
     before = [w for w in tokenize(of.group(1)) if w not in STOPWORDS] if of else tokenize(s.text[max(0, a - 30) : a])[-1:]
-    after = re.match(r",\s+(?:the|a|an|its|their)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s*[,.;]", s.text[b : b + 60])
+    after = re.match(r",\s+(?:the|a|an|its|their)\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s*[,.;]", s.text[b : b + 60])
     # (its head before a preposition: "the Corran Shoal, a sandbank in Veyla Sound,")
-    near = before + (tokenize(re.split(r"\s(?:in|of|at|on|near|off|from|by|for)\s", after.group(1))[0])[-1:] if after else [])
+    # ("Selkie Strand, a beach south of the town": not the direction after the head)
+    head = re.split(r"\s(?:in|of|at|on|near|off|from|by|for)\s", after.group(1))[0] if after else ""
+    near = before + [w for w in tokenize(head) if w not in _DIRECTIONS][-1:]
     # The noun its name qualifies ("the Golden Lyre prize", "the Hwasong intercontinental
     # ballistic missile"): the last of the common words right after it, up to a word such as
     # "is" or "of", none before it a verb's form ("Russia wants weapons").
@@ -354,6 +356,7 @@ def _of_kind(kinds: set[str], e: Entity, s: Sentence) -> bool:
 
 
 KIND_WORDS_AFTER = 3
+_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "just", "close"}
 
 
 @lru_cache(maxsize=256)

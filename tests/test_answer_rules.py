@@ -2090,3 +2090,46 @@ def test_sentences_that_write_most_of_the_questions_words_join_the_evidence():
     sents = [Sentence("d", 0, len(t), t) for t in texts]
     vocab = {"quarry": 5, "manager": 2, "figure": 9, "orrin": 3}
     assert lexical_matches(analyse("Who manages the quarry?"), sents, vocab) == {sents[0].sid}
+
+
+def test_a_common_rewording_of_the_questions_words_counts_as_a_match():
+    from rag.evidence import paraphrase_matches
+    from rag.sentences import Sentence
+
+    texts = ["Founded in 1961, the laboratory dates about 2,800 samples a year.",
+             "Its first director retired in 1986."]
+    sents = [Sentence("d", 0, len(t), t) for t in texts]
+    q = analyse("When was the laboratory set up?")
+    assert paraphrase_matches(q, list(q.key_terms), sents) == {sents[0].sid: {"set": 1.0}}
+    # (a phrase only as a whole: "set" alone is no "set up")
+    q = analyse("When was the set built?")
+    assert paraphrase_matches(q, list(q.key_terms), sents) == {}
+
+
+def test_a_length_of_time_counts_nothing_else():
+    text = "The launch destroyed the satellite, built over six years by students at the university."
+    assert "six years" not in _fits("How many students worked on the satellite?", text, (("DATE", "six years"),))
+    assert "six years" in _fits("How many years did the students work on it?", text, (("DATE", "six years"),))
+
+
+def test_what_mass_asks_for_a_weight():
+    q = analyse("What mass can the rocket carry to orbit?")
+    assert (q.answer_type, q.measure) == ("number", "weight")
+
+
+def test_a_hangar_is_a_place_to_be_taken_to():
+    text = "The section was lifted on Monday and taken to a hangar at the spaceport."
+    assert "a hangar at the spaceport" in _fits("Where was the section taken?", text, ())
+    # (not a time: "in the hall at the time of the vote")
+    assert "the hall" in _fits("Where did they meet?", "They met in the hall at the time of the vote.", ())
+
+
+def test_a_name_described_as_the_kind_asked_for_past_a_direction():
+    text = "A walker found a panel on Selkie Strand, a beach south of the town, on Sunday."
+    assert "Selkie Strand" in _fits("On which beach was the panel found?", text, (("FAC", "Selkie Strand"),))
+
+
+def test_a_plural_of_a_corpus_word_is_no_typo():
+    vocab = Vocab({"trawler": 3, "trawlermen": 2, "fleet": 4})
+    q = analyse("When were trawlers barred from the grounds?", vocab, frozenset({"trailers", "barred", "grounds"}))
+    assert "trawlers" in q.key_terms and not q.corrected
