@@ -2133,3 +2133,13 @@ def test_a_plural_of_a_corpus_word_is_no_typo():
     vocab = Vocab({"trawler": 3, "trawlermen": 2, "fleet": 4})
     q = analyse("When were trawlers barred from the grounds?", vocab, frozenset({"trailers", "barred", "grounds"}))
     assert "trawlers" in q.key_terms and not q.corrected
+
+
+def test_a_phrasal_verb_matches_the_single_word_an_article_uses():
+    from rag.evidence import paraphrase_matches
+    from rag.sentences import Sentence
+
+    text = "The High Court quashed the consent for the wind farm in March."
+    s = Sentence("d", 0, len(text), text)
+    q = analyse("Which judge struck down the consent for the wind farm?")
+    assert paraphrase_matches(q, list(q.key_terms), [s]) == {s.sid: {"strike": 1.0}}  # (the stem of "struck")
