@@ -170,7 +170,13 @@ def after_publication(e: Entity, doc) -> bool:
 
 def before_publication(e: Entity, doc) -> bool:
     published, span = _published(doc), e.days()
+    if published and span is None and (years := _WRITTEN_YEAR.findall(e.text)):
+        # "the 1890s", which no calendar date resolves: its last year.
+        return max(int(y) + (9 if decade else 0) for y, decade in years) < published.year
     return bool(published and span and span[1] < published)
+
+
+_WRITTEN_YEAR = re.compile(r"\b(1\d{3}|20\d{2})(s)?\b")
 
 
 def _published(doc):

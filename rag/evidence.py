@@ -183,8 +183,9 @@ def paraphrase_matches(q: QuestionAnalysis, terms: list[str], sentences: list[Se
     credit: dict[str, set[str]] = {}
     for key, words in _paraphrases():
         for i in range(len(q_stems) - len(key) + 1):
-            if tuple(q_stems[i : i + len(key)]) == key and key[0] in wanted:
-                credit.setdefault(key[0], set()).update(words - {key[0]})
+            # (credited to the phrase's first word the question counts: "back" of "go back")
+            if tuple(q_stems[i : i + len(key)]) == key and (term := next((k for k in key if k in wanted), None)):
+                credit.setdefault(term, set()).update(words - {term})
     out: dict[str, dict[str, float]] = {}
     if credit:
         for s in sentences:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from rag.patterns import A_NUMBER, FREQUENCY, TALLY
 from rag.question import QuestionAnalysis
 from rag.sentences import Entity, Sentence
-from rag.text import stem_all, tokenize
+from rag.text import stem_all, text_stems, tokenize
 from rag.wordlists import STOPWORDS
 
 # What a value must look like (in its own words or just after them) to answer a question
@@ -175,6 +175,22 @@ _PRICED = re.compile(r"\bhow\s+much\s+(?:will|does|did|would|do|could|might)\s+(
                      re.I)
 
 
+# "How much profit …": a company's figure of a kind the sentence must name (or name by an
+# alias). (Sums paid out, "compensation", "a fine", are often written only as what was paid.)
+_MONEY_KINDS = {"profit": "profit profits earnings", "revenue": "revenue revenues sales turnover",
+                "turnover": "turnover revenue sales", "dividend": "dividend dividends",
+                "debt": "debt debts owed", "deficit": "deficit"}
+_MONEY_KIND = re.compile(rf"\bhow\s+much\s+({'|'.join(_MONEY_KINDS)})\b|\bwhat\s+(?:was|is|were|are)\s+(?:the\s+|its\s+|their\s+)?"
+                         rf"(?:[\w'’-]+\s+){{0,2}}?({'|'.join(_MONEY_KINDS)})\b", re.I)
+
+
+@lru_cache(maxsize=256)
+def _money_kind(question: str) -> frozenset[str]:
+    """Stems of the kind of money a question asks for, with its aliases; empty for any sum."""
+    m = _MONEY_KIND.search(question)
+    return frozenset(stem_all(_MONEY_KINDS[(m.group(1) or m.group(2)).lower()].split())) if m else frozenset()
+
+
 @lru_cache(maxsize=256)  # asked once per value of the question's sentences
 def _priced(question: str) -> str | None:
     """The stem of the thing a question asks the cost of ("a single tram ticket" -> ticket),
@@ -186,6 +202,8 @@ def _priced(question: str) -> str | None:
     return stem_all([words[-1]])[0] if words else None
 
 
+# "The latest coin in the hoard dates from around 928, …": a year, not a count of coins.
+_YEAR_AFTER = re.compile(r"\b(?:from|since|in|until|till|before|after|dates?|dated|dating)\s+(?:(?:around|about|c\.|circa)\s+)?$", re.I)
 # A number that stands for the noun counted before it: a verb or a break follows it.
 _BARE_COUNT = re.compile(r"\s*(?:[,;:.)]|(?:were|was|are|is|have|had|has|did|will|would|could|may|might|"
                          r"\w+ed)\b)")
@@ -225,6 +243,8 @@ def measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
     around = e.text + " " + after[:20]
     if q.measure == "money" and (head := _priced(q.text)) and head not in set(stem_all(tokenize(s.text))):
         return 0.0  # "How much will a single tram ticket cost?": not the whole line's cost
+    if q.measure == "money" and (kinds := _money_kind(q.text)) and not kinds & text_stems(s.text):
+        return 0.0  # "How much profit did it make?": not a sum pledged (no profit written)
     if q.measure == "money":
         # The currency belongs to this value: written in it, just before it, or in the next
         # words ("5 million euros"), not to another value nearby ("6,000 shares at £10").
@@ -253,7 +273,8 @@ def measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
             return 1.0  # "The crowd of 2,340" counts spectators; "a capacity of 21,000" too
         if _VOTES_AFTER.match(after) and _VOTED.search(q.text):
             return 1.0  # "How many members voted for it?": "backed the plan by six votes to three"
-        if e.label == "CARDINAL" and _BARE_COUNT.match(after) and stem_all([noun])[0] in set(stem_all(tokenize(s.text[: e.start - s.start]))):
+        if e.label == "CARDINAL" and _BARE_COUNT.match(after) and not _YEAR_AFTER.search(s.text[: e.start - s.start]) \
+                and stem_all([noun])[0] in set(stem_all(tokenize(s.text[: e.start - s.start]))):
             return 1.0  # "Of the 21,400 runners who started, 18,342 reached the finish"
         if COUNT_BY_VERB and (verb := counted_verb(q.text, noun)) and e.label == "CARDINAL" \
                 and stem_all([verb])[0] in set(stem_all(words)):

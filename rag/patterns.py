@@ -88,8 +88,11 @@ _TEMPERATURE = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?\s?°\s?[CF]?\b|\b\d+(?:\.\
                           r"Fahrenheit|centigrade|C|F))?\b")
 # What a vote or a game's result is written as ("voted 7-4", "won 3–1", "by 52 votes to 40",
 # "voted unanimously").
+_TALLY_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+               r"sixteen|seventeen|eighteen|nineteen|twenty)")
 TALLY = re.compile(r"(?<![\w.–-])\d+\s?[-–]\s?\d+(?![\w.–-])|\b\d+\s+(?:votes\s+)?to\s+\d+\b|"
-                   r"(?<=voted )unanimously\b|\bunanimous(?= vote| decision| verdict)")
+                   rf"\b{_TALLY_WORD}\s+votes\s+to\s+{_TALLY_WORD}\b|"  # "by six votes to three"
+                   r"(?<=voted )unanimously\b|\bunanimous(?= vote| decision| verdict)", re.I)
 FREQUENCY = re.compile(
     r"\b(?:every\s+(?:\w+\s+){0,2}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)|"
     r"(?:once|twice|\w+\s+times)\s+(?:a|an|per|every)\s+(?:day|week|month|year|hour|minute))\b", re.I)

@@ -203,6 +203,7 @@ _HOW_OFTEN = re.compile(r"(?:twice\s+)?(?:daily|weekly|fortnightly|monthly|yearl
 # "How long / far / high / tall / deep / wide / heavy …": a size, a distance or a time ("how far
 # along": a share done).
 _ASKS_DIMENSION = re.compile(r"\bhow\s+(?:long|far|high|tall|deep|wide|heavy|old|fast)\b", re.I)
+_ASKS_SIZE = re.compile(r"\bhow\s+(long|high|tall|deep|wide|thick)\b", re.I)
 # A bare count answers "how long / far / high …" (with no unit asked) this much less.
 BARE_DIMENSION = 0.5
 
@@ -275,6 +276,9 @@ def _kind_fit(q: QuestionAnalysis, e: Entity, s: Sentence, focus: str | None) ->
         fit = min(fit, TYPE_COMPAT["person"]["ORG"])  # "Kingsmoor Hospital", a PERSON to spaCy
     if q.answer_type == "person" and e.label != "PERSON" and _OWNER_BEFORE.search(s.text[: e.start - s.start]):
         fit *= ROLE_MISSING  # "the mayor of Marden": the place the role belongs to, not its holder
+    if q.answer_type == "number" and (m := _ASKS_SIZE.search(q.text)) \
+            and re.match(rf"\s+{m.group(1)}\b", s.text[e.end - s.start :], re.I):
+        fit = max(fit, 1.0) * FOCUS_BONUS  # "How long is the ferry?": "She is 68 metres long", not "the 14-kilometre route"
     if e.label == "CARDINAL" and q.measure is None and _ASKS_DIMENSION.search(q.text):
         # "How long is the tunnel?": "4.1 kilometres", not "eleven tunnels" ("how old" measures an age)
         fit *= BARE_DIMENSION
@@ -556,7 +560,9 @@ def _role_near(roles: set[str], e: Entity, s: Sentence) -> bool:
     """Is the role (one of these stems: "spokesman") written next to the person ("Kremlin
     spokesman Dmitry Peskov", "Peskov, the Kremlin's spokesman")?"""
     a, b = e.start - s.start, e.end - s.start
-    around = s.text[max(0, a - ROLE_WINDOW) : a] + " " + s.text[b : b + ROLE_WINDOW]  # not in the name itself
+    # Not in the name itself, nor past a semicolon ("her husband, Colm Teague; they have one son").
+    before = s.text[max(0, a - ROLE_WINDOW) : a].rsplit(";", 1)[-1]
+    around = before + " " + s.text[b : b + ROLE_WINDOW].split(";", 1)[0]
     return bool(roles & set(stem_all(tokenize(around))))
 
 

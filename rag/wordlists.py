@@ -305,4 +305,6 @@ PARAPHRASES = {
     "put forward": "proposed",
     "propose": "suggested",
     "run aground": "grounded",
+    "go back": "returned",
+    "come back": "returned",
 }

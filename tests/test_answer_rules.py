@@ -2143,3 +2143,47 @@ def test_a_phrasal_verb_matches_the_single_word_an_article_uses():
     s = Sentence("d", 0, len(text), text)
     q = analyse("Which judge struck down the consent for the wind farm?")
     assert paraphrase_matches(q, list(q.key_terms), [s]) == {s.sid: {"strike": 1.0}}  # (the stem of "struck")
+
+
+def test_a_role_past_a_semicolon_is_not_the_persons():
+    text = "She lives in Wenmoor with her husband, the furniture maker Colm Tarrant; they have one son."
+    assert _fits("What is the name of her son?", text, (("PERSON", "Colm Tarrant"),))["Colm Tarrant"] < 1.0
+    assert _fits("What is the name of her husband?", text, (("PERSON", "Colm Tarrant"),))["Colm Tarrant"] >= 1.0
+
+
+def test_a_decade_before_the_article_does_not_answer_when_will():
+    from rag.candidates import before_publication
+    from rag.sentences import Entity
+
+    doc = ("", {"published_int": 20250601})
+    assert before_publication(Entity("DATE", "the 1890s", 0, 9), doc)
+    assert not before_publication(Entity("DATE", "the 2020s", 0, 9), doc)
+
+
+def test_money_of_a_kind_needs_that_kind_written():
+    text = "Denholt Aggregates pledged £120,000 towards the cost of conserving the figure."
+    assert "£120,000" not in _fits("How much profit did Denholt Aggregates make last year?", text, (("MONEY", "£120,000"),))
+    assert "£120,000" in _fits("How much did Denholt Aggregates pledge?", text, (("MONEY", "£120,000"),))
+    text = "The company reported a net profit of 2.7 million euros."
+    assert "2.7 million euros" in _fits("How much profit did the company make?", text, (("MONEY", "2.7 million euros"),))
+
+
+def test_a_vote_written_in_words_is_a_tally():
+    from rag.patterns import TALLY
+
+    assert TALLY.fullmatch("six votes to three") and TALLY.fullmatch("7-4")
+    assert not TALLY.search("two to three hours")
+
+
+def test_a_size_written_with_the_questions_adjective_fits_best():
+    text = "She is 68 metres long and carries 340 passengers on the 14-kilometre route."
+    fits = _fits("How long is the ferry?", text, (("QUANTITY", "68 metres"), ("QUANTITY", "14-kilometre")))
+    assert fits["68 metres"] > fits["14-kilometre"]
+
+
+def test_a_year_after_the_counted_noun_is_no_count():
+    text = "The latest coin in the hoard dates from around 928, which suggests it was buried then."
+    assert "928" not in _fits("How many coins were in the hoard?", text, (("CARDINAL", "928"),))
+    # (a bare number after the noun still counts it: "Of the 21,400 runners who started, 18,342 finished")
+    text = "Of the 21,400 runners who started, 18,342 reached the finish."
+    assert "18,342" in _fits("How many runners reached the finish?", text, (("CARDINAL", "21,400"), ("CARDINAL", "18,342")))
