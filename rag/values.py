@@ -49,6 +49,7 @@ _POSSESSIVE_PLACE = re.compile(r"['’]s(?: [A-Z][a-z]+)*? (?=[A-Z])" + PLACE_HE
                                + r"(?! [A-Z])")
 # A value that names the kind of thing asked for ("Elm Street" for "which streets").
 FOCUS_BONUS = 1.2
+ATTRIBUTIVE_NAME = 0.3
 # How far before a number the measure asked for may be written ("a market value of about").
 FOCUS_BEFORE = 25
 # Places spaCy labels GPE (countries, cities, states), as a question writes them.
@@ -272,6 +273,9 @@ def _kind_fit(q: QuestionAnalysis, e: Entity, s: Sentence, focus: str | None) ->
         fit = max(fit, 1.0) * FOCUS_BONUS  # "which streets" -> "Elm Street" (not "what year": "the following year")
     elif focus and q.answer_type == "person" and not _role_near({focus} | q.role_synonyms, e, s):
         fit *= ROLE_MISSING  # "Japan's prime minister": "Kim" is named nowhere near "minister"
+    if q.answer_type == "person" and ATTRIBUTIVE_NAME < 1 and re.search(r"\bthe\s+$", s.text[max(0, e.start - s.start - 4) : e.start - s.start], re.I) \
+            and re.match(r"\s+[a-z]", s.text[e.end - s.start :]):
+        fit *= ATTRIBUTIVE_NAME  # "the Maren class of ferries": a name used of a thing, a PERSON to spaCy
     if q.answer_type == "person" and _thing_name(e.text):
         fit = min(fit, TYPE_COMPAT["person"]["ORG"])  # "Kingsmoor Hospital", a PERSON to spaCy
     if q.answer_type == "person" and e.label != "PERSON" and _OWNER_BEFORE.search(s.text[: e.start - s.start]):

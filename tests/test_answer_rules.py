@@ -2187,3 +2187,9 @@ def test_a_year_after_the_counted_noun_is_no_count():
     # (a bare number after the noun still counts it: "Of the 21,400 runners who started, 18,342 finished")
     text = "Of the 21,400 runners who started, 18,342 reached the finish."
     assert "18,342" in _fits("How many runners reached the finish?", text, (("CARDINAL", "21,400"), ("CARDINAL", "18,342")))
+
+
+def test_a_name_used_of_a_thing_is_no_person():
+    text = "He is best known for the Maren class of ferries, which he designed with Walter Holt."
+    fits = _fits("Who designed the ferries with him?", text, (("PERSON", "Maren"), ("PERSON", "Walter Holt")))
+    assert fits["Walter Holt"] > fits["Maren"]
