@@ -166,8 +166,8 @@ def date_supported(year: int | None, month: int, day: int, quote: Quote) -> bool
         return False
     weekday = when.strftime("%A").lower()
     text = normalize_text(quote.text)
-    if 0 < (when - pub).days <= 7 and re.search(rf"\b(?:next|coming) {weekday}\b", text):
-        return True  # "next Tuesday" in a report of Tuesday 14 March: 21 March
+    if 0 < (when - pub).days <= 7 and re.search(rf"\b(?:next|coming|as early as|by|until|till) {weekday}\b", text):
+        return True  # "next Tuesday" in a report of Tuesday 14 March: 21 March; "as early as Tuesday"
     return (0 <= (pub - when).days <= WEEKDAY_WINDOW_DAYS
             and weekday in text.split())
 

@@ -265,6 +265,9 @@ def _kind_fit(q: QuestionAnalysis, e: Entity, s: Sentence, focus: str | None) ->
     if q.answer_type == "place" and FROM_PLACE_FIT < 1 and _AFTER_FROM.search(s.text[max(0, e.start - s.start - 12) : e.start - s.start]) \
             and not _ASKS_FROM.search(q.text):
         fit *= FROM_PLACE_FIT  # "the morning train from Haldrun": where it set out, not where they were taken
+    if q.answer_type == "place" and LIFE_PLACE_FIT < 1 and (m := _AFTER_LIFE.search(s.text[max(0, e.start - s.start - 20) : e.start - s.start])) \
+            and life_event(q.text) != (1 if m.group(1).lower() == "born" else 2):
+        fit *= LIFE_PLACE_FIT  # "the composer Ilse Marnovar, who was born in Brenmoor, after the premiere …": not where it premiered
     if q.focus in POLITICAL_PLACES and e.label in {"LOC", "FAC"}:
         fit *= 0.5  # "which countries": England (GPE) rather than Europe (LOC)
     if (q.focus in TALLY_NOUNS or q.measure == "tally") and TALLY.fullmatch(e.text):
@@ -506,6 +509,9 @@ _PLACE_AFTER = re.compile(rf"^,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?{PLACE
 # only with "from" ("Where did the ferry sail from?", "from where", "where … come from") or
 # a word of setting out (0.6-0.9 alike on twelve dev splits, +2; 1 turns it off).
 FROM_PLACE_FIT = 0.8
+# A place someone was born or died in answers where that happened, not where anything else did.
+LIFE_PLACE_FIT = 0.5
+_AFTER_LIFE = re.compile(r"\b(born|died)\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 _AFTER_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _ASKS_FROM = re.compile(r"\bfrom\b|\borigin\w*\b|\bset\s+out\b|\bdepart\w*|\bleft\b|\bleave\b|\bstart\w*", re.I)
 _OWNER_BEFORE = re.compile(r"\b(?:of|for|in|at)\s+(?:the\s+)?$")

@@ -2193,3 +2193,9 @@ def test_a_name_used_of_a_thing_is_no_person():
     text = "He is best known for the Maren class of ferries, which he designed with Walter Holt."
     fits = _fits("Who designed the ferries with him?", text, (("PERSON", "Maren"), ("PERSON", "Walter Holt")))
     assert fits["Walter Holt"] > fits["Maren"]
+
+
+def test_a_birthplace_answers_where_someone_was_born_not_where_else():
+    text = "The medal was given to the composer Ilse Varn, who was born in Brenmark, after the premiere."
+    tagged = (("GPE", "Brenmark"),)
+    assert _fits("Where was Ilse Varn born?", text, tagged)["Brenmark"] > _fits("Where did the opera premiere?", text, tagged)["Brenmark"]

@@ -130,6 +130,9 @@ def test_resolved_weekday_date_is_supported_within_the_week_before_publication_o
     ahead = Quote("The board will meet again next Tuesday.", published=date(2023, 3, 14))
     assert date_supported(2023, 3, 21, ahead) and not date_supported(2023, 3, 28, ahead)
     assert not date_supported(2023, 3, 21, Quote("The board met on Tuesday.", published=date(2023, 3, 14)))
+    # "a meeting was possible as early as Tuesday" in a report of Monday 11 September: the 12th.
+    soon = Quote("A meeting was possible as early as Tuesday.", published=date(2023, 9, 11))
+    assert date_supported(2023, 9, 12, soon) and not date_supported(2023, 9, 19, soon)
 
 
 def test_faithfulness_inherits_markers_for_a_short_answer_line():
