@@ -1,13 +1,14 @@
-"""CI gate: the product on the held-out test splits of the sixteen gold suites, on the real stack.
+"""CI gate: the product on the held-out test splits of the seventeen gold suites, on the real stack.
 
 The seeds (the shipped corpus), newswire (six other news articles), encyclopedia (six
 encyclopedia-style articles), mixed, blind, blind2, wide, blind3, blind4, blind5, blind6,
-blind7, blind8, blind9, blind10 and blind11 (three of each): the last fifteen were written
-blind to check that the engine generalises; blind8, blind9 and blind11 were never tuned on;
-the dev splits of the others are tuned on (blind3's from the seventh session, blind4's from
-the eighth, blind2's, blind5's and blind6's from the ninth, blind7's from the tenth,
-blind10's from the twelfth); every test split is held out (the eleventh session read the
-older ones' failures). Thresholds sit about one question under the figures measured when
+blind7, blind8, blind9, blind10, blind11 and blind12 (three of each): the last sixteen were
+written blind to check that the engine generalises; blind8, blind9 and blind11 were never
+tuned on; the dev splits of the others are tuned on (blind3's from the seventh session,
+blind4's from the eighth, blind2's, blind5's and blind6's from the ninth, blind7's from the
+tenth, blind10's from the twelfth, blind12's from the thirteenth); every test split is held
+out (the eleventh session read the older ones' failures). Thresholds sit about one question
+under the figures measured when
 they were set, so a change that loses a question's worth of grounding fails here and must
 either be fixed or come with a re-measurement (``python -m eval --split test
 --no-baselines`` with each ``--suite``) and new numbers. Raise them when the product
@@ -99,9 +100,14 @@ REPO = Path(__file__).resolve().parent.parent
 # 13.6 %, faithful 100 % (65.9 / 62.2 / 85.5 at 9abcb68). Floors raised: newswire 78.9 / 71.4
 # / false abstention 0 %; mixed 75.7 / 75.0; blind2 80.5 / 79.3 (its cited doc 95.0 -> 93.8 %,
 # still above its floor).
+# Thirteenth session, measured at a7e5588. blind12's dev split is tuned on from now; its test
+# split (53: 44 answerable + 9) is held out: 59.1 / 51.4 / 73.2 / 5 of 9 / 6.8 %, faithful
+# 100 %, doc hit@5 100 % (the same counts at c30bb0e, the session's start). Floors raised:
+# seeds answer 76.9 %; blind7 72.7 / 68.4 %. blind10's test split lost a question (a wrong
+# answer now refused: false abstention 11.4 -> 13.6 %, under its ceiling).
 FLOORS = {
     "seeds": {
-        "accuracy": 0.69, "answer_accuracy": 0.73, "factoid_short_accuracy": 0.71,
+        "accuracy": 0.69, "answer_accuracy": 0.75, "factoid_short_accuracy": 0.71,
         "doc_hit@5": 0.96, "evidence_hit@5": 0.92, "cited_doc_correct": 0.84,
         "citation_precision": 0.77, "citation_recall": 0.65, "faithfulness": 0.98,
         "abstention_accuracy": 0.36,
@@ -147,7 +153,7 @@ FLOORS = {
         "cited_doc_correct": 0.84, "faithfulness": 0.98, "abstention_accuracy": 0.5,
     },
     "blind7": {
-        "answer_accuracy": 0.68, "factoid_short_accuracy": 0.63, "doc_hit@5": 0.97,
+        "answer_accuracy": 0.70, "factoid_short_accuracy": 0.65, "doc_hit@5": 0.97,
         "cited_doc_correct": 0.82, "faithfulness": 0.98, "abstention_accuracy": 0.66,
     },
     "blind8": {
@@ -166,15 +172,19 @@ FLOORS = {
         "answer_accuracy": 0.65, "factoid_short_accuracy": 0.62, "doc_hit@5": 0.97,
         "cited_doc_correct": 0.85, "faithfulness": 0.98, "abstention_accuracy": 0.44,
     },
+    "blind12": {
+        "answer_accuracy": 0.56, "factoid_short_accuracy": 0.48, "doc_hit@5": 0.97,
+        "cited_doc_correct": 0.70, "faithfulness": 0.98, "abstention_accuracy": 0.44,
+    },
 }
 MAX_FALSE_ABSTENTION_RATE = {"seeds": 0.065, "newswire": 0.03, "encyclopedia": 0.085, "mixed": 0.03, "blind": 0.06,
                              "blind2": 0.075, "wide": 0.09, "blind3": 0.12, "blind4": 0.19,
                              "blind5": 0.14, "blind6": 0.12, "blind7": 0.095, "blind8": 0.045, "blind9": 0.07,
-                             "blind10": 0.14, "blind11": 0.16}
+                             "blind10": 0.14, "blind11": 0.16, "blind12": 0.095}
 SIZES = {"seeds": (76, 65), "newswire": (47, 38), "encyclopedia": (45, 37), "mixed": (42, 37), "blind": (44, 37),
          "blind2": (48, 41), "wide": (53, 45), "blind3": (52, 44), "blind4": (52, 43),
          "blind5": (53, 44), "blind6": (54, 44), "blind7": (53, 44), "blind8": (54, 45), "blind9": (53, 44),
-         "blind10": (53, 44), "blind11": (53, 44)}
+         "blind10": (53, 44), "blind11": (53, 44), "blind12": (53, 44)}
 SUITES = {
     "seeds": "seeds",
     "newswire": str(REPO / "eval" / "data" / "newswire"),
@@ -192,6 +202,7 @@ SUITES = {
     "blind9": str(REPO / "eval" / "data" / "blind9"),
     "blind10": str(REPO / "eval" / "data" / "blind10"),
     "blind11": str(REPO / "eval" / "data" / "blind11"),
+    "blind12": str(REPO / "eval" / "data" / "blind12"),
 }
 
 pytestmark = pytest.mark.slow
