@@ -8,11 +8,10 @@ tuned on; the dev splits of the others are tuned on (blind3's from the seventh s
 blind4's from the eighth, blind2's, blind5's and blind6's from the ninth, blind7's from the
 tenth, blind10's from the twelfth, blind12's from the thirteenth); every test split is held
 out (the eleventh session read the older ones' failures). Thresholds sit about one question
-under the figures measured when
-they were set, so a change that loses a question's worth of grounding fails here and must
-either be fixed or come with a re-measurement (``python -m eval --split test
---no-baselines`` with each ``--suite``) and new numbers. Raise them when the product
-improves; never lower them to make a change pass unexplained.
+under the figures measured when they were set, so a change that loses a question's worth of
+grounding fails here and must either be fixed or come with a re-measurement (``python -m
+eval --split test --no-baselines`` with each ``--suite``) and new numbers. Raise them when
+the product improves; never lower them to make a change pass unexplained.
 """
 
 from pathlib import Path
