@@ -228,15 +228,17 @@ _SPAN = re.compile(r"\([^()]*\d{4}\s*[-–—]\s*[^()]*\d{4}\s*\)")
 
 
 def _life_dates(s: Sentence, which: int) -> list[Entity]:
-    """The birth (``which`` 1) or death (2) date of an encyclopedia's "Name (date – date)"."""
+    """The birth (``which`` 1) or death (2) date of an encyclopedia's "Name (date – date)", or
+    the birth date of "Name (born date)"."""
     out = []
-    found_spans = [(m, which) for m in _LIFE_SPAN.finditer(s.text)]
-    found_spans += [(m, 1) for m in _BORN_ONLY.finditer(s.text) if which == 1]
-    for m, which in found_spans:
-        text = m.group(which)
+    # (the date's group: which of the span's two, or the only one of "(born …)")
+    matches = [(m, which) for m in _LIFE_SPAN.finditer(s.text)]
+    matches += [(m, 1) for m in _BORN_ONLY.finditer(s.text) if which == 1]
+    for m, group in matches:
+        text = m.group(group)
         found = resolve(re.sub(r"^c\.\s*", "", text), None)  # "c. 1823": about 1823
         resolved = found.iso() if found else None
-        a, b = s.start + m.start(which), s.start + m.end(which)
+        a, b = s.start + m.start(group), s.start + m.end(group)
         out.append(Entity(LIFE_DATE, text, a, b, resolved))
     return out
 
