@@ -147,6 +147,16 @@ def candidate_sentences(
     return [sentences[i] for i in keep], vectors[keep] if len(keep) else vectors[:0]
 
 
+def question_weights(q: QuestionAnalysis, vocab: dict[str, int], extra_terms: list[str] = ()
+                     ) -> tuple[list[str], list[str], dict[str, float]]:
+    """The question's terms (its key terms, then the extra ones, once each), their stems, and
+    each stem's IDF weight over the corpus's word counts."""
+    terms = list(dict.fromkeys(list(q.key_terms) + list(extra_terms)))
+    stems = stem_all(terms)
+    total = sum(vocab.values()) or 1
+    return terms, stems, {st: _idf(t, vocab, total) for t, st in zip(terms, stems)}
+
+
 LEXICAL_SHARE = 0.7
 
 
@@ -155,11 +165,9 @@ def lexical_matches(q: QuestionAnalysis, sentences: list[Sentence], vocab: dict[
     """Ids of the sentences that write most of the question's words (by weight), wherever
     they are in their articles: "Quarry manager Fiona Marsh …" for "Who manages Brackenmoor
     Quarry?", in a chunk the search ranked too low."""
-    terms = list(dict.fromkeys(list(q.key_terms) + list(extra_terms)))
+    terms, _, idf = question_weights(q, vocab, extra_terms)
     if LEXICAL_SHARE >= 1 or not terms:
         return set()
-    total = sum(vocab.values()) or 1
-    idf = {st: _idf(t, vocab, total) for t, st in zip(terms, stem_all(terms))}
     need = LEXICAL_SHARE * sum(idf.values())
     return {s.sid for s in sentences if sum(idf[st] for st in text_stems(s.text) & idf.keys()) >= need}
 
@@ -214,10 +222,7 @@ def rank_sentences(
     credits near-synonyms of the question's common words ("navy" for "naval")."""
     if not sentences:
         return []
-    terms = list(dict.fromkeys(list(q.key_terms) + list(extra_terms)))
-    stems = stem_all(terms)
-    total = sum(vocab.values()) or 1
-    idf = {st: _idf(t, vocab, total) for t, st in zip(terms, stems)}
+    terms, stems, idf = question_weights(q, vocab, extra_terms)
     idf_sum = sum(idf.values()) or 1.0
     if dense is None:
         dense = vectors @ qvec if len(vectors) else np.zeros(len(sentences))

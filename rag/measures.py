@@ -241,7 +241,7 @@ def measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
     shells" does not answer "how many soldiers", nor "the coming days" "how long")."""
     after = s.text[e.end - s.start : e.end - s.start + UNIT_WINDOW]
     around = e.text + " " + after[:20]
-    if q.measure == "money" and (head := _priced(q.text)) and head not in set(stem_all(tokenize(s.text))):
+    if q.measure == "money" and (head := _priced(q.text)) and head not in text_stems(s.text):
         return 0.0  # "How much will a single tram ticket cost?": not the whole line's cost
     if q.measure == "money" and (kinds := _money_kind(q.text)) and not kinds & text_stems(s.text):
         return 0.0  # "How much profit did it make?": not a sum pledged (no profit written)
@@ -265,16 +265,17 @@ def measure_fit(q: QuestionAnalysis, e: Entity, s: Sentence) -> float:
         phrase = phrase[: m.start()] if (m := _ANOTHER_NUMBER.search(phrase)) else phrase
         words = tokenize(e.text) + tokenize(phrase)[:COUNTED_WORDS]
         noun, *before = q.counted.split()
-        if DURATION.search(e.text) and stem_all([noun])[0] not in set(stem_all(tokenize(e.text))):
+        counted = stem_all([noun])[0]
+        if DURATION.search(e.text) and counted not in text_stems(e.text):
             return 0.0  # "a satellite built over six years by students": a length of time counts no students
-        if stem_all([noun])[0] in set(stem_all(words)):
+        if counted in set(stem_all(words)):
             return 1.0
         if _PEOPLE_COUNT.search(s.text[max(0, e.start - s.start - 30) : e.start - s.start]):
             return 1.0  # "The crowd of 2,340" counts spectators; "a capacity of 21,000" too
         if _VOTES_AFTER.match(after) and _VOTED.search(q.text):
             return 1.0  # "How many members voted for it?": "backed the plan by six votes to three"
         if e.label == "CARDINAL" and _BARE_COUNT.match(after) and not _YEAR_AFTER.search(s.text[: e.start - s.start]) \
-                and stem_all([noun])[0] in set(stem_all(tokenize(s.text[: e.start - s.start]))):
+                and counted in text_stems(s.text[: e.start - s.start]):
             return 1.0  # "Of the 21,400 runners who started, 18,342 reached the finish"
         if COUNT_BY_VERB and (verb := counted_verb(q.text, noun)) and e.label == "CARDINAL" \
                 and stem_all([verb])[0] in set(stem_all(words)):
